@@ -1,0 +1,36 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import type { Dialect } from '../connect.js';
+import type { Database } from '../schema.js';
+import { contentMigration } from './001-content.js';
+import { searchMigration } from './002-search.js';
+
+/**
+ * One migration set for both dialects: each migration receives the dialect and branches only where SQL
+ * differs (FTS5 against tsvector). Names sort in the order they run.
+ */
+function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  return {
+    '001-content': contentMigration(dialect),
+    '002-search': searchMigration(dialect),
+  };
+}
+
+/**
+ * Brings the schema up to date; safe to run at every start (applied migrations are skipped, and a lock stops
+ * two processes from migrating at once).
+ *
+ * @example
+ * await migrateToLatest(db, 'sqlite'); // ['001-content', '002-search'] on a new file
+ */
+export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrationsFor(dialect) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`La migration ${failed?.migrationName ?? ''} a échoué : ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,114 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { SearchIndex, SearchQuery, SearchResult } from '../../ports/search-index.js';
+import type { Database } from '../db/schema.js';
+import { type ParsedQuery, parseSearchText } from './query.js';
+import { type HitRow, kindsOf, latestById, pageOf, toHits } from './shared.js';
+
+/**
+ * ts_rank_cd weights for {D, C, B, A}: the title (A) at 1, the body (B) at 0.2, so a title match outranks a
+ * body match unless the body says the word five times.
+ */
+const WEIGHTS = '{0.05, 0.1, 0.2, 1.0}';
+/** Normalisation 1 divides by 1 + log(length): a very long body does not win on sheer size (bm25 does alike). */
+const RANK_NORMALIZATION = 1;
+/** Rows per INSERT: five text arrays, whatever the count, so this only bounds one statement's size. */
+const BATCH = 500;
+
+/**
+ * The tsquery for a parsed query. The words are the JS-normalised ones (accents already stripped, only
+ * letters and digits), stemmed by PostgreSQL's `fr_unaccent`, all required; the last one may also be a prefix
+ * of what was typed, given as a literal lexeme (`'collectiv':*`) so it is not stemmed first: "commune:*"
+ * must not become "commun:*". Values travel as parameters; nothing the visitor typed is spliced into SQL.
+ *
+ * @example
+ * tsqueryOf(parseSearchText('territoires collectiv'));
+ * // plainto_tsquery('fr_unaccent', 'territoires') && (plainto_tsquery('fr_unaccent', 'collectiv')
+ * //   || 'collectiv':*::tsquery)
+ */
+export function tsqueryOf(query: ParsedQuery): RawBuilder<unknown> | null {
+  const last = query.terms.at(-1);
+  if (!last) return null;
+  const head = query.terms
+    .slice(0, -1)
+    .map((term) => term.word)
+    .join(' ');
+  let tail = sql`plainto_tsquery('fr_unaccent', ${last.word})`;
+  if (query.prefix) {
+    const lexeme = `'${query.prefix.replaceAll('\\', '\\\\').replaceAll("'", "''")}':*`;
+    tail = sql`(${tail} || ${lexeme}::tsquery)`;
+  }
+  // An empty tsquery on either side of && leaves the other one: no special case for a one-word query.
+  return sql`(plainto_tsquery('fr_unaccent', ${head}) && ${tail})`;
+}
+
+/**
+ * The search index on PostgreSQL: a weighted `tsvector` (title A, body B) built with the `fr_unaccent`
+ * configuration, a GIN index, ranked by `ts_rank_cd`. One statement per page: the matching ids are ranked and
+ * counted, then only the page's rows are read with their bodies.
+ *
+ * @example
+ * const search = createPostgresSearchIndex(handle.db); // handle from connectDatabase('postgres://…')
+ * await search.upsert([{ id: 'news:a', kind: 'communique', url: '/a/', title: 'Titre', body: '…', date: null }]);
+ * const { total, hits } = await search.search({ text: 'collectivites', limit: 10, offset: 0 });
+ */
+export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
+  return {
+    async upsert(docs) {
+      const unique = latestById(docs);
+      for (let i = 0; i < unique.length; i += BATCH) {
+        const batch = unique.slice(i, i + BATCH);
+        const column = <K extends 'id' | 'kind' | 'url' | 'title' | 'body' | 'date'>(key: K) =>
+          batch.map((doc) => doc[key]);
+        // unnest over arrays: one statement and six parameters for the whole batch.
+        await sql`
+          INSERT INTO search_document (id, kind, url, title, date, body, tsv)
+          SELECT id, kind, url, title, date, body,
+                 setweight(to_tsvector('fr_unaccent', title), 'A') || setweight(to_tsvector('fr_unaccent', body), 'B')
+          FROM unnest(${column('id')}::text[], ${column('kind')}::text[], ${column('url')}::text[],
+                      ${column('title')}::text[], ${column('date')}::text[], ${column('body')}::text[])
+               AS t(id, kind, url, title, date, body)
+          ON CONFLICT (id) DO UPDATE SET
+            kind = excluded.kind, url = excluded.url, title = excluded.title, date = excluded.date,
+            body = excluded.body, tsv = excluded.tsv`.execute(db);
+      }
+    },
+
+    async remove(ids) {
+      if (ids.length > 0) await sql`DELETE FROM search_document WHERE id = ANY(${ids}::text[])`.execute(db);
+    },
+
+    async search(query: SearchQuery): Promise<SearchResult> {
+      const parsed = parseSearchText(query.text);
+      const tsquery = tsqueryOf(parsed);
+      if (!tsquery) return { total: 0, hits: [] };
+      const { limit, offset } = pageOf(query);
+      const kinds = kindsOf(query);
+      const kindFilter = kinds ? sql`AND d.kind = ANY(${kinds}::text[])` : sql``;
+      // Ids sort byte-wise ("C"), as SQLite's do, so both dialects page ties in the same order.
+      const { rows } = await sql<HitRow & { total: string }>`
+        WITH q AS (SELECT ${tsquery} AS query),
+        ranked AS (
+          SELECT d.id, d.date, ts_rank_cd(${WEIGHTS}::real[], d.tsv, q.query, ${RANK_NORMALIZATION}) AS score
+          FROM search_document d, q
+          WHERE d.tsv @@ q.query ${kindFilter}
+        ),
+        page AS (
+          SELECT id, date, score, count(*) OVER () AS total FROM ranked
+          ORDER BY score DESC, date DESC NULLS LAST, id COLLATE "C"
+          LIMIT ${limit} OFFSET ${offset}
+        )
+        SELECT d.id, d.kind, d.url, d.title, d.date, d.body, page.score, page.total
+        FROM page JOIN search_document d ON d.id = page.id
+        ORDER BY page.score DESC, page.date DESC NULLS LAST, page.id COLLATE "C"`.execute(db);
+      let total = Number(rows[0]?.total ?? 0);
+      if (rows.length === 0 && (offset > 0 || limit === 0)) {
+        // Past the last page (or limit 0) the window count has no row to ride on.
+        const counted = await sql<{ total: string }>`
+          SELECT count(*) AS total FROM search_document d
+          WHERE d.tsv @@ ${tsquery} ${kindFilter}`.execute(db);
+        total = Number(counted.rows[0]?.total ?? 0);
+      }
+      return { total, hits: toHits(rows, parsed) };
+    },
+  };
+}

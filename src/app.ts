@@ -1,0 +1,126 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
+import type { DatabaseHandle } from './adapters/db/connect.js';
+import { createKyselySessionStore } from './adapters/db/session-store.kysely.js';
+import { createNewsModule, type NewsModule } from './modules/news/index.js';
+import { siteRoutes } from './modules/site/index.js';
+import { etagAndCompression } from './platform/http/compression.js';
+import type { AppEnv } from './platform/http/context.js';
+import { csrf } from './platform/http/csrf.js';
+import { errorPage, notFoundPage } from './platform/http/errors.js';
+import { sessions } from './platform/http/session.js';
+import { staticFolder } from './platform/http/static.js';
+import type { Logger } from './platform/logger.js';
+import { APP_ASSETS_DIR, APP_PREFIX, DSFR_DIST, DSFR_PREFIX } from './platform/ui/assets-paths.js';
+import type { NavItem } from './platform/ui/layout.js';
+import type { Clock } from './ports/clock.js';
+import type { FileStorage } from './ports/file-storage.js';
+import type { SearchIndex } from './ports/search-index.js';
+
+export interface AppDeps {
+  database: DatabaseHandle;
+  search: SearchIndex;
+  storage: FileStorage;
+  clock: Clock;
+  logger: Logger;
+  publicUrl: string;
+}
+
+export interface App {
+  app: Hono<AppEnv>;
+  news: NewsModule;
+}
+
+/**
+ * Builds the web application from its adapters: global middleware (request id, logs, security headers with a
+ * CSP nonce, compression and ETag, sessions, CSRF), static assets, every module's routes, and the error pages.
+ *
+ * @example
+ * const { app } = createApp(deps); serve({ fetch: app.fetch, port: 3000 });
+ */
+export function createApp(deps: AppDeps): App {
+  const app = new Hono<AppEnv>();
+  const news = createNewsModule({
+    db: deps.database.db,
+    search: deps.search,
+    storage: deps.storage,
+    clock: deps.clock,
+    publicUrl: deps.publicUrl,
+  });
+  const navigation: NavItem[] = [...news.navigation];
+
+  app.use(requestId({ generator: () => crypto.randomUUID() }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set('logger', deps.logger);
+    c.set('reqId', c.get('requestId'));
+    c.set('navigation', navigation);
+    await next();
+    // Path only: query strings may hold what people searched for.
+    deps.logger.info(
+      {
+        reqId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'requête',
+    );
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", NONCE],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.get(`${DSFR_PREFIX}*`, staticFolder(DSFR_DIST, DSFR_PREFIX));
+  app.get(`${APP_PREFIX}*`, staticFolder(APP_ASSETS_DIR, APP_PREFIX));
+
+  app.get('/healthz', (c) => c.json({ statut: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await news.queries.isEmpty();
+      return c.json({ statut: 'prêt', base: deps.database.dialect });
+    } catch {
+      return c.json({ statut: 'indisponible', base: deps.database.dialect }, 503);
+    }
+  });
+
+  app.use(etagAndCompression());
+  app.use(sessions(createKyselySessionStore(deps.database.db), deps.clock));
+  app.use(csrf());
+
+  app.route(
+    '/',
+    siteRoutes({
+      news,
+      search: deps.search,
+      storage: deps.storage,
+      publicUrl: deps.publicUrl,
+      navigation: () => navigation,
+    }),
+  );
+  app.route('/', news.routes);
+  app.get('*', news.itemRoute);
+
+  app.notFound(notFoundPage);
+  app.onError(errorPage);
+  return { app, news };
+}

@@ -1,0 +1,84 @@
+import { parseArgs } from 'node:util';
+import { bootstrap, seedDemoIfEmpty } from '../bootstrap.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { createLogger } from '../platform/logger.js';
+import { printReport, progressPrinter } from './report.js';
+
+const HELP = `Utilisation : nt <commande> [options]
+
+Commandes :
+  import-content <dossier>   importe les contenus Markdown d’un dossier organisé comme le site du programme
+                             (_communiques/, _actualites/, _evenements/, _tnt/, _data/, uploads/)
+  migrate                    met le schéma de la base de données à jour
+  seed                       charge le contenu de démonstration si la base est vide (--force : toujours)
+
+La base de données est celle de DATABASE_URL (par défaut sqlite:var/data.sqlite).`;
+
+/**
+ * The `nt` command line. Exit codes: 0 done, 1 failed, 2 bad usage; an import with rejected files exits 3 so
+ * that a script notices.
+ */
+async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' }, force: { type: 'boolean' } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(HELP);
+    return command || values.help ? 0 : 2;
+  }
+  const config = loadConfig(process.env);
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  switch (command) {
+    case 'migrate': {
+      const platform = await bootstrap(config, { logger });
+      await platform.close();
+      console.log('Schéma à jour.');
+      return 0;
+    }
+    case 'seed': {
+      const platform = await bootstrap(config, { logger });
+      try {
+        if (values.force) {
+          const { DEMO_CONTENT_DIR } = await import('../bootstrap.js');
+          printReport(await platform.news.importContent(DEMO_CONTENT_DIR));
+        } else if (await seedDemoIfEmpty(platform)) {
+          console.log('Contenu de démonstration chargé.');
+        } else {
+          console.log('La base contient déjà des contenus : rien n’a été chargé (--force pour importer quand même).');
+        }
+      } finally {
+        await platform.close();
+      }
+      return 0;
+    }
+    case 'import-content': {
+      const dir = rest[0];
+      if (!dir) {
+        console.error('Indiquez le dossier à importer : nt import-content <dossier>');
+        return 2;
+      }
+      const platform = await bootstrap(config, { logger });
+      try {
+        const report = await platform.news.importContent(dir, { onProgress: progressPrinter(process.stderr) });
+        printReport(report);
+        return report.rejected.length > 0 ? 3 : 0;
+      } finally {
+        await platform.close();
+      }
+    }
+    default:
+      console.error(`Commande inconnue : ${command}\n\n${HELP}`);
+      return 2;
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof ConfigError ? err.message : `Échec : ${err instanceof Error ? err.message : err}`);
+    process.exit(1);
+  },
+);

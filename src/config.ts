@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * The platform's configuration, read once from the environment with safe defaults so that
+ * `npm start` needs nothing set. Messages are French because an operator reads them.
+ *
+ * @example
+ * const config = loadConfig(process.env); // { port: 3000, databaseUrl: 'sqlite:var/data.sqlite', … }
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce
+    .number({ error: 'PORT doit être un nombre' })
+    .int()
+    .min(0, { error: 'PORT doit être compris entre 0 et 65535' })
+    .max(65535, { error: 'PORT doit être compris entre 0 et 65535' })
+    .default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:var/data.sqlite')
+    .refine((v) => v.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(v), {
+      error: 'DATABASE_URL doit commencer par « sqlite: » ou « postgres:// »',
+    }),
+  PUBLIC_URL: z.url({ error: 'PUBLIC_URL doit être une adresse web complète' }).optional(),
+  UPLOADS_DIR: z.string().default('var/uploads'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: z
+    .enum(['auto', 'never'], { error: 'SEED_DEMO vaut « auto » ou « never »' })
+    .default('auto'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  publicUrl: string;
+  uploadsDir: string;
+  logLevel: string;
+  seedDemo: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `- ${i.path.join('.')} : ${i.message}`);
+    throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    uploadsDir: c.UPLOADS_DIR,
+    logLevel: c.LOG_LEVEL,
+    seedDemo: c.SEED_DEMO === 'auto',
+  };
+}

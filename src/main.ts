@@ -1,0 +1,36 @@
+import { serve } from '@hono/node-server';
+import { bootstrap, seedDemoIfEmpty } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config.js';
+
+/**
+ * Starts the platform: configuration, database (created and migrated on first start), demonstration content
+ * when the database is empty, then the HTTP server. Stops cleanly on SIGINT/SIGTERM.
+ */
+async function main() {
+  const config = loadConfig(process.env);
+  const platform = await bootstrap(config);
+  if (config.seedDemo) await seedDemoIfEmpty(platform);
+  const server = serve({ fetch: platform.app.fetch, port: config.port, hostname: config.host }, (info) => {
+    platform.logger.info({ port: info.port, base: platform.database.dialect }, 'plateforme démarrée');
+    if (process.stdout.isTTY) {
+      console.log(`\nNumérique & Territoires : http://localhost:${info.port}/\n`);
+    }
+  });
+  const stop = () => {
+    server.close(() => {
+      platform.close().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else {
+    console.error('Le démarrage a échoué :', err instanceof Error ? err.message : err);
+  }
+  process.exit(1);
+});
