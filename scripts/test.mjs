@@ -21,7 +21,9 @@ function has(cmd) {
 let aptUpdated = false;
 function aptInstall(packages, why) {
   if (!isRoot || !has('apt-get')) {
-    console.error(`\n${why} manque. Installez-le puis relancez :\n  sudo apt-get install -y ${packages.join(' ')}\n`);
+    console.error(
+      `\n${why} manque. Installez-le puis relancez :\n  sudo apt-get install -y ${packages.join(' ')}\n`,
+    );
     process.exit(1);
   }
   console.log(`Installation de ${packages.join(', ')} (${why})…`);
@@ -111,6 +113,11 @@ ensureBrowserAndJava();
 const files = only.length > 0 ? only : [...findTests('src'), ...findTests('test')].sort();
 console.log(`${files.length} fichiers de tests, PostgreSQL : ${url.replace(/:[^:@/]+@/, ':***@')}`);
 const result = sh(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
-  env: { ...process.env, TEST_DATABASE_URL: url, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+  env: {
+    ...process.env,
+    TEST_DATABASE_URL: url,
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+  },
 });
 process.exit(result.status ?? 1);

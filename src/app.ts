@@ -69,6 +69,7 @@ export function createApp(deps: AppDeps): App {
       'requête',
     );
   });
+  app.use(etagAndCompression());
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -103,7 +104,6 @@ export function createApp(deps: AppDeps): App {
     }
   });
 
-  app.use(etagAndCompression());
   app.use(sessions(createKyselySessionStore(deps.database.db), deps.clock));
   app.use(csrf());
 

@@ -24,7 +24,10 @@ export interface Platform extends App {
  * @example
  * const platform = await bootstrap(loadConfig(process.env));
  */
-export async function bootstrap(config: Config, options: { clock?: Clock; logger?: Logger } = {}): Promise<Platform> {
+export async function bootstrap(
+  config: Config,
+  options: { clock?: Clock; logger?: Logger } = {},
+): Promise<Platform> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = connectDatabase(config.databaseUrl);
   await migrateToLatest(database.db, database.dialect);

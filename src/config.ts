@@ -25,9 +25,7 @@ const schema = z.object({
   PUBLIC_URL: z.url({ error: 'PUBLIC_URL doit être une adresse web complète' }).optional(),
   UPLOADS_DIR: z.string().default('var/uploads'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SEED_DEMO: z
-    .enum(['auto', 'never'], { error: 'SEED_DEMO vaut « auto » ou « never »' })
-    .default('auto'),
+  SEED_DEMO: z.enum(['auto', 'never'], { error: 'SEED_DEMO vaut « auto » ou « never »' }).default('auto'),
 });
 
 export type Config = {

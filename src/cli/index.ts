@@ -47,7 +47,9 @@ async function run(argv: string[]): Promise<number> {
         } else if (await seedDemoIfEmpty(platform)) {
           console.log('Contenu de démonstration chargé.');
         } else {
-          console.log('La base contient déjà des contenus : rien n’a été chargé (--force pour importer quand même).');
+          console.log(
+            'La base contient déjà des contenus : rien n’a été chargé (--force pour importer quand même).',
+          );
         }
       } finally {
         await platform.close();
@@ -62,7 +64,9 @@ async function run(argv: string[]): Promise<number> {
       }
       const platform = await bootstrap(config, { logger });
       try {
-        const report = await platform.news.importContent(dir, { onProgress: progressPrinter(process.stderr) });
+        const report = await platform.news.importContent(dir, {
+          onProgress: progressPrinter(process.stderr),
+        });
         printReport(report);
         return report.rejected.length > 0 ? 3 : 0;
       } finally {
@@ -78,7 +82,9 @@ async function run(argv: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => {
-    console.error(err instanceof ConfigError ? err.message : `Échec : ${err instanceof Error ? err.message : err}`);
+    console.error(
+      err instanceof ConfigError ? err.message : `Échec : ${err instanceof Error ? err.message : err}`,
+    );
     process.exit(1);
   },
 );

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { DatabaseHandle } from '../../src/adapters/db/connect.js';
 import type { ContentItem } from '../../src/modules/news/news.domain.js';
-import { createKyselyNewsRepository } from '../../src/modules/news/news.repository.kysely.js';
 import type { NewsRepository } from '../../src/modules/news/news.repository.js';
+import { createKyselyNewsRepository } from '../../src/modules/news/news.repository.kysely.js';
 import { dialects, freshDatabase } from '../helpers/database.js';
 
 /** A content item with sensible defaults; tests say only what matters to them. */
@@ -46,9 +46,23 @@ for (const dialect of dialects) {
     before(async () => {
       handle = await freshDatabase(dialect);
       repo = createKyselyNewsRepository(handle.db);
-      await repo.save(item({ slug: 'a', date: '2022-01-03T00:00:00.000Z', data: { tags: ['Données', 'Cloud'], categories: ['Actualité'] } as never }));
-      await repo.save(item({ slug: 'b', date: '2022-01-02T00:00:00.000Z', data: { tags: ['Données'], categories: ['Événement'] } as never }));
-      await repo.save(item({ slug: 'c', date: '2022-01-01T00:00:00.000Z', data: { tags: ['Cloud'] } as never }));
+      await repo.save(
+        item({
+          slug: 'a',
+          date: '2022-01-03T00:00:00.000Z',
+          data: { tags: ['Données', 'Cloud'], categories: ['Actualité'] } as never,
+        }),
+      );
+      await repo.save(
+        item({
+          slug: 'b',
+          date: '2022-01-02T00:00:00.000Z',
+          data: { tags: ['Données'], categories: ['Événement'] } as never,
+        }),
+      );
+      await repo.save(
+        item({ slug: 'c', date: '2022-01-01T00:00:00.000Z', data: { tags: ['Cloud'] } as never }),
+      );
       await repo.save(item({ slug: 'draft', published: false, data: { tags: ['Données'] } as never }));
       await repo.save(
         item({
@@ -79,14 +93,29 @@ for (const dialect of dialects) {
     });
 
     test('lists published items newest first, with a total, and pages without overlap', async () => {
-      const page1 = await repo.listPublished({ collection: 'actualites', sort: 'recent', limit: 2, offset: 0 });
-      const page2 = await repo.listPublished({ collection: 'actualites', sort: 'recent', limit: 2, offset: 2 });
+      const page1 = await repo.listPublished({
+        collection: 'actualites',
+        sort: 'recent',
+        limit: 2,
+        offset: 0,
+      });
+      const page2 = await repo.listPublished({
+        collection: 'actualites',
+        sort: 'recent',
+        limit: 2,
+        offset: 2,
+      });
       assert.equal(page1.total, 3);
       assert.deepEqual(
         [...page1.items, ...page2.items].map((i) => i.slug),
         ['a', 'b', 'c'],
       );
-      const oldest = await repo.listPublished({ collection: 'actualites', sort: 'ancien', limit: 10, offset: 0 });
+      const oldest = await repo.listPublished({
+        collection: 'actualites',
+        sort: 'ancien',
+        limit: 10,
+        offset: 0,
+      });
       assert.deepEqual(
         oldest.items.map((i) => i.slug),
         ['c', 'b', 'a'],
@@ -94,12 +123,24 @@ for (const dialect of dialects) {
     });
 
     test('filters by tag slug and category slug, accents folded', async () => {
-      const donnees = await repo.listPublished({ collection: 'actualites', tag: 'donnees', sort: 'recent', limit: 10, offset: 0 });
+      const donnees = await repo.listPublished({
+        collection: 'actualites',
+        tag: 'donnees',
+        sort: 'recent',
+        limit: 10,
+        offset: 0,
+      });
       assert.deepEqual(
         donnees.items.map((i) => i.slug),
         ['a', 'b'],
       );
-      const evt = await repo.listPublished({ collection: 'actualites', categorie: 'evenement', sort: 'recent', limit: 10, offset: 0 });
+      const evt = await repo.listPublished({
+        collection: 'actualites',
+        categorie: 'evenement',
+        sort: 'recent',
+        limit: 10,
+        offset: 0,
+      });
       assert.deepEqual(
         evt.items.map((i) => i.slug),
         ['b'],
@@ -115,13 +156,23 @@ for (const dialect of dialects) {
     });
 
     test('saving again replaces the item and its terms', async () => {
-      await repo.save(item({ slug: 'c', title: 'Nouveau titre', date: '2022-01-01T00:00:00.000Z', sourceHash: 'h2', data: { tags: ['Autre'] } as never }));
+      await repo.save(
+        item({
+          slug: 'c',
+          title: 'Nouveau titre',
+          date: '2022-01-01T00:00:00.000Z',
+          sourceHash: 'h2',
+          data: { tags: ['Autre'] } as never,
+        }),
+      );
       const c = await repo.findPublishedByPath('/actualites/c/');
       assert.equal(c?.title, 'Nouveau titre');
       const terms = await repo.terms('actualites');
       assert.equal(terms.find((t) => t.slug === 'cloud')?.count, 1);
       assert.equal(terms.find((t) => t.slug === 'autre')?.count, 1);
-      assert.deepEqual(await repo.fingerprints(['actualites/c', 'actualites/zz']), [{ id: 'actualites/c', sourceHash: 'h2' }]);
+      assert.deepEqual(await repo.fingerprints(['actualites/c', 'actualites/zz']), [
+        { id: 'actualites/c', sourceHash: 'h2' },
+      ]);
     });
 
     test('gives the latest items, the sitemap addresses and the programme pages in menu order', async () => {

@@ -4,7 +4,12 @@ import { article, markdownFile } from './platform.js';
 
 /** The programme's real release, exactly as published (the seed of this project). */
 export const SEED_RELEASE = readFileSync(
-  fileURLToPath(new URL('../../content/demo/_communiques/journee-numerique-et-territoires-france-relance.md', import.meta.url)),
+  fileURLToPath(
+    new URL(
+      '../../content/demo/_communiques/journee-numerique-et-territoires-france-relance.md',
+      import.meta.url,
+    ),
+  ),
   'utf8',
 );
 export const SEED_PATH = '/espace-presse/journee-numerique-et-territoires-france-relance/';
@@ -55,7 +60,13 @@ export function publicationFixture(): Record<string, string | Buffer> {
       ]),
     ),
     '_tnt/presentation.md': markdownFile(
-      ['title: Présentation du programme', 'permalink: /programme-tnt/presentation/', 'menu:', '  title: Présentation', '  weight: 1'],
+      [
+        'title: Présentation du programme',
+        'permalink: /programme-tnt/presentation/',
+        'menu:',
+        '  title: Présentation',
+        '  weight: 1',
+      ],
       'Le programme en bref.',
     ),
     'uploads/pixel.png': PIXEL_PNG,

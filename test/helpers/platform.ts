@@ -1,12 +1,12 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { Dialect } from '../../src/adapters/db/connect.js';
 import { createSearchIndex } from '../../src/adapters/search/index.js';
 import { createLocalFileStorage } from '../../src/adapters/storage/local-files.js';
 import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { fixedClock } from '../../src/ports/clock.js';
-import type { Dialect } from '../../src/adapters/db/connect.js';
 import { freshDatabase } from './database.js';
 
 export const TEST_PUBLIC_URL = 'http://localhost:3000';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { SessionRecord, SessionStore } from '../../ports/session-store.js';
+import type { SessionStore } from '../../ports/session-store.js';
 import type { Database } from './schema.js';
 
 /**
@@ -35,7 +35,11 @@ export function createKyselySessionStore(db: Kysely<Database>): SessionStore {
     async update(id, record) {
       await db
         .updateTable('session')
-        .set({ csrf_token: record.csrfToken, data: JSON.stringify(record.data), expires_at: record.expiresAt })
+        .set({
+          csrf_token: record.csrfToken,
+          data: JSON.stringify(record.data),
+          expires_at: record.expiresAt,
+        })
         .where('id', '=', id)
         .execute();
     },
@@ -43,7 +47,10 @@ export function createKyselySessionStore(db: Kysely<Database>): SessionStore {
       await db.deleteFrom('session').where('id', '=', id).execute();
     },
     async purgeExpired(now) {
-      const r = await db.deleteFrom('session').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
+      const r = await db
+        .deleteFrom('session')
+        .where('expires_at', '<=', now.toISOString())
+        .executeTakeFirst();
       return Number(r.numDeletedRows);
     },
   };

@@ -8,7 +8,8 @@ const excerpt = (body: string, text: string) => buildExcerpt(body, parseSearchTe
 const plain = (parts: ExcerptPart[]) => parts.map((part) => part.text).join('');
 const marked = (parts: ExcerptPart[]) => parts.filter((part) => part.match).map((part) => part.text);
 
-const words = (from: number, count: number) => Array.from({ length: count }, (_, i) => `mot${from + i}`).join(' ');
+const words = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => `mot${from + i}`).join(' ');
 
 describe('buildExcerpt', () => {
   it('highlights words that match after normalisation and stemming', () => {
@@ -23,7 +24,9 @@ describe('buildExcerpt', () => {
   });
 
   it('highlights words begun by the last query word', () => {
-    assert.deepEqual(marked(excerpt('Deux collectivités et une collection.', 'collectiv')), ['collectivités']);
+    assert.deepEqual(marked(excerpt('Deux collectivités et une collection.', 'collectiv')), [
+      'collectivités',
+    ]);
   });
 
   it('does not highlight a word that only shares a stem prefix', () => {

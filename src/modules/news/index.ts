@@ -8,20 +8,21 @@
  * - chapeau: the lead paragraph under the title (`chapeau-text`).
  * - une: the lead image (`une-ou-diaporama`, `une`).
  */
+
+import type { Kysely } from 'kysely';
+import type { Database } from '../../adapters/db/schema.js';
 import type { Clock } from '../../ports/clock.js';
 import type { FileStorage } from '../../ports/file-storage.js';
 import type { SearchIndex } from '../../ports/search-index.js';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../adapters/db/schema.js';
 import { COLLECTIONS } from './news.domain.js';
 import { importContent } from './news.import.js';
 import { createKyselyNewsRepository } from './news.repository.kysely.js';
 import { newsItemRoute, newsRoutes } from './news.routes.js';
 import { createNewsQueries } from './news.service.js';
 
-export type { ImportReport, Rejection } from './news.import.js';
-export { COLLECTIONS } from './news.domain.js';
 export type { ContentItem } from './news.domain.js';
+export { COLLECTIONS } from './news.domain.js';
+export type { ImportReport, Rejection } from './news.import.js';
 
 /** Builds the Publication module from its adapters. */
 export function createNewsModule(deps: {

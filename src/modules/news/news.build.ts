@@ -6,7 +6,9 @@ import { type CollectionKey, type ContentData, type ContentItem, itemId, itemPat
 /** Bumped when the Markdown pipeline changes, so that a re-import re-renders every item. */
 export const RENDER_VERSION = '1';
 
-export type BuildResult = { ok: true; item: ContentItem } | { ok: false; line: number | null; reason: string };
+export type BuildResult =
+  | { ok: true; item: ContentItem }
+  | { ok: false; line: number | null; reason: string };
 
 /**
  * Turns one Markdown file of the programme's site into a content item: reads the front matter, renders the
@@ -34,7 +36,11 @@ export async function buildItem(input: {
     return { ok: false, line: null, reason: 'une page du programme doit indiquer son adresse (permalink)' };
   }
   if (!fm.date && input.collection !== 'tnt') {
-    return { ok: false, line: null, reason: 'date manquante : indiquez « date: AAAA-MM-JJ HH:MM:SS +01:00 »' };
+    return {
+      ok: false,
+      line: null,
+      reason: 'date manquante : indiquez « date: AAAA-MM-JJ HH:MM:SS +01:00 »',
+    };
   }
   const data = await contentData(fm, parsed.data, input.hasUpload);
   // The fingerprint covers the source, the renderer, and which uploads were found: any of them changing
@@ -70,7 +76,8 @@ async function contentData(
   raw: Record<string, unknown>,
   hasUpload: (src: string) => Promise<boolean>,
 ): Promise<ContentData> {
-  const declared = fm.images.length > 0 ? fm.images : fm.une ? [{ image: fm.une.image, alt: '', legende: null }] : [];
+  const declared =
+    fm.images.length > 0 ? fm.images : fm.une ? [{ image: fm.une.image, alt: '', legende: null }] : [];
   const images = await Promise.all(
     declared.map(async (img) => ({
       src: img.image,
@@ -93,7 +100,11 @@ async function contentData(
     images,
     files,
     contact: fm.contactPresse
-      ? { name: fm.contactPresse.name ?? null, phones: fm.contactPresse.tel ?? [], email: fm.contactPresse.email ?? null }
+      ? {
+          name: fm.contactPresse.name ?? null,
+          phones: fm.contactPresse.tel ?? [],
+          email: fm.contactPresse.email ?? null,
+        }
       : null,
     event:
       fm.eventStart || fm.eventEnd || fm.lieu || fm.adresse || fm.infos.length > 0

@@ -30,7 +30,10 @@ describe('Importing a folder of the programme’s site', () => {
     assert.equal(again.unchanged.length, 30);
     assert.deepEqual(again.uploads, { copied: 0, unchanged: 2 });
 
-    await writeFile(join(dir, '_actualites/actu-01.md'), markdownFile(article('Actualité 01 corrigée', '2022-03-01 10:00:00 +01:00')));
+    await writeFile(
+      join(dir, '_actualites/actu-01.md'),
+      markdownFile(article('Actualité 01 corrigée', '2022-03-01 10:00:00 +01:00')),
+    );
     const edited = await t.news.importContent(dir);
     assert.deepEqual(edited.updated, ['_actualites/actu-01.md']);
     const page = await t.request('/actualites/actu-01/');
@@ -39,9 +42,12 @@ describe('Importing a folder of the programme’s site', () => {
 
   test('progress is reported file by file', async () => {
     const seen: number[] = [];
-    await t.news.importContent(await contentFolder({ '_actualites/a.md': markdownFile(article('A', '2022-01-01')) }), {
-      onProgress: (p) => seen.push(p.done),
-    });
+    await t.news.importContent(
+      await contentFolder({ '_actualites/a.md': markdownFile(article('A', '2022-01-01')) }),
+      {
+        onProgress: (p) => seen.push(p.done),
+      },
+    );
     assert.deepEqual(seen, [0, 1]);
   });
 
@@ -112,9 +118,9 @@ describe('Importing a folder of the programme’s site', () => {
     const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
     assert.doesNotMatch(main, /<script/i);
     assert.doesNotMatch(main, /<iframe/i);
-    assert.doesNotMatch(main, /\son[a-z]+\s*=/i);
+    assert.doesNotMatch(main, /<[^>]*\son[a-z]+\s*=/i);
     assert.doesNotMatch(main, /(href|src)\s*=\s*"\s*javascript:/i);
-    assert.doesNotMatch(main, /style=/i);
+    assert.doesNotMatch(main, /<[^>]*\sstyle=/i);
     assert.match(main, /&lt;script&gt;alert\(&quot;titre&quot;\)&lt;\/script&gt; Hostile/);
     assert.match(main, /texte gardé/);
   });

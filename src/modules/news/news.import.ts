@@ -73,7 +73,11 @@ export async function importContent(
       else parseYaml(text);
       report.dataFiles++;
     } catch (err) {
-      report.rejected.push({ file: rel, line: yamlLine(err), reason: `fichier de données illisible : ${firstLine(err)}` });
+      report.rejected.push({
+        file: rel,
+        line: yamlLine(err),
+        reason: `fichier de données illisible : ${firstLine(err)}`,
+      });
     }
   }
 
@@ -86,9 +90,11 @@ export async function importContent(
   files.sort((a, b) => a.path.localeCompare(b.path));
 
   const known = new Map(
-    (await deps.repo.fingerprints(files.map((f) => itemId(f.collection.key, slugFromFileName(basename(f.path)))))).map(
-      (f) => [f.id, f.sourceHash],
-    ),
+    (
+      await deps.repo.fingerprints(
+        files.map((f) => itemId(f.collection.key, slugFromFileName(basename(f.path)))),
+      )
+    ).map((f) => [f.id, f.sourceHash]),
   );
   const claimedPaths = new Map<string, string>();
   const hasUpload = async (src: string) =>
@@ -115,7 +121,11 @@ export async function importContent(
     const item = built.item;
     const claimedBy = claimedPaths.get(item.path);
     if (claimedBy) {
-      report.rejected.push({ file: rel, line: null, reason: `l’adresse ${item.path} est déjà celle de ${claimedBy}` });
+      report.rejected.push({
+        file: rel,
+        line: null,
+        reason: `l’adresse ${item.path} est déjà celle de ${claimedBy}`,
+      });
       continue;
     }
     claimedPaths.set(item.path, rel);

@@ -46,7 +46,11 @@ export function createKyselyNewsRepository(db: Kysely<Database>): NewsRepository
 
     async fingerprints(ids) {
       if (ids.length === 0) return [];
-      const rows = await db.selectFrom('content_item').select(['id', 'source_hash']).where('id', 'in', ids).execute();
+      const rows = await db
+        .selectFrom('content_item')
+        .select(['id', 'source_hash'])
+        .where('id', 'in', ids)
+        .execute();
       return rows.map((r) => ({ id: r.id, sourceHash: r.source_hash }));
     },
 
@@ -56,7 +60,10 @@ export function createKyselyNewsRepository(db: Kysely<Database>): NewsRepository
     },
 
     async listPublished(q: ListQuery) {
-      let base = db.selectFrom('content_item').where('collection', '=', q.collection).where('published', '=', 1);
+      let base = db
+        .selectFrom('content_item')
+        .where('collection', '=', q.collection)
+        .where('published', '=', 1);
       if (q.categorie) {
         const slug = q.categorie;
         base = base.where(({ exists, selectFrom }) =>
@@ -83,7 +90,13 @@ export function createKyselyNewsRepository(db: Kysely<Database>): NewsRepository
       }
       const direction = q.sort === 'ancien' ? 'asc' : 'desc';
       const [rows, total] = await Promise.all([
-        base.selectAll().orderBy('date', direction).orderBy('id', direction).limit(q.limit).offset(q.offset).execute(),
+        base
+          .selectAll()
+          .orderBy('date', direction)
+          .orderBy('id', direction)
+          .limit(q.limit)
+          .offset(q.offset)
+          .execute(),
         base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { items: rows.map(fromRow), total: Number(total.n) };
@@ -133,14 +146,22 @@ export function createKyselyNewsRepository(db: Kysely<Database>): NewsRepository
         .where('published', '=', 1)
         .orderBy('path')
         .execute();
-      return rows.map((r) => ({ path: r.path, updatedAt: r.updated_at, collection: r.collection as CollectionKey }));
+      return rows.map((r) => ({
+        path: r.path,
+        updatedAt: r.updated_at,
+        collection: r.collection as CollectionKey,
+      }));
     },
 
     async programmePages() {
       const rows = await published().where('collection', '=', 'tnt').orderBy('title').execute();
       return rows
         .map(fromRow)
-        .sort((a, b) => (a.data.menu?.weight ?? 1e9) - (b.data.menu?.weight ?? 1e9) || a.title.localeCompare(b.title, 'fr'));
+        .sort(
+          (a, b) =>
+            (a.data.menu?.weight ?? 1e9) - (b.data.menu?.weight ?? 1e9) ||
+            a.title.localeCompare(b.title, 'fr'),
+        );
     },
 
     async count() {

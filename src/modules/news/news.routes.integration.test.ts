@@ -23,7 +23,10 @@ describe('Publication over HTTP', () => {
   test('the seed release is published at its old address, with all it holds', async () => {
     const { res, html } = await get(SEED_PATH);
     assert.equal(res.status, 200);
-    assert.match(html, /<title>Journée Numérique &amp; Territoires : l’État présente les projets numériques menés en\s+partenariat/);
+    assert.match(
+      html,
+      /<title>Journée Numérique &amp; Territoires : l’État présente les projets numériques menés en\s+partenariat/,
+    );
     assert.equal(count(html, /<h1[\s>]/g), 1);
     assert.match(html, /13 janvier 2023/);
     assert.match(html, /Communiqué de presse/);
@@ -32,7 +35,10 @@ describe('Publication over HTTP', () => {
     assert.match(html, /Pour soutenir tous les territoires dans leur transformation numérique/);
     assert.match(html, /href="mailto:floriane\.beaudron@modernisation\.gouv\.fr"/);
     // The file entry has no file: shown as unavailable, not as a dead link.
-    assert.match(html, /Télécharger le communiqué de presse\s*<span class="fr-badge fr-badge--sm">Document indisponible/);
+    assert.match(
+      html,
+      /Télécharger le communiqué de presse\s*<span class="fr-badge fr-badge--sm">Document indisponible/,
+    );
     // The image was not in the folder: no broken image.
     assert.doesNotMatch(html, /2023_01_05_JNT_AGENDA/);
   });
@@ -40,7 +46,7 @@ describe('Publication over HTTP', () => {
   test('an item shows its imported image with its alternative text, its file and its press contact', async () => {
     const { html } = await get('/espace-presse/avec-image/');
     assert.match(html, /<img class="fr-responsive-img" src="\/uploads\/pixel.png" alt="Un point bleu"/);
-    assert.match(html, /<a href="\/uploads\/dossier.pdf" download class="fr-link fr-link--download">/);
+    assert.match(html, /<a href="\/uploads\/dossier.pdf" download="" class="fr-link fr-link--download">/);
     assert.match(html, /Service presse/);
     assert.match(html, /href="tel:0123456789"/);
     const img = await t.request('/uploads/pixel.png');
@@ -135,7 +141,10 @@ describe('Publication over HTTP', () => {
     assert.match(rss.res.headers.get('content-type') ?? '', /application\/rss\+xml/);
     assert.match(rss.html, /<rss version="2.0"/);
     assert.equal(count(rss.html, /<item>/g), 2);
-    assert.match(rss.html, /<link>http:\/\/localhost:3000\/espace-presse\/journee-numerique-et-territoires-france-relance\/<\/link>/);
+    assert.match(
+      rss.html,
+      /<link>http:\/\/localhost:3000\/espace-presse\/journee-numerique-et-territoires-france-relance\/<\/link>/,
+    );
     const atom = await get('/actualites/atom.xml');
     assert.match(atom.res.headers.get('content-type') ?? '', /application\/atom\+xml/);
     assert.match(atom.html, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);

@@ -1,5 +1,5 @@
 import type { SearchIndex } from '../../ports/search-index.js';
-import { pageWindow, type Page } from '../../shared/pagination.js';
+import { type Page, pageWindow } from '../../shared/pagination.js';
 import { COLLECTIONS, type CollectionKey, type ContentItem, type SortOrder } from './news.domain.js';
 import type { NewsRepository, TermCount } from './news.repository.js';
 

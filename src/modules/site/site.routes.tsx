@@ -62,7 +62,9 @@ export function siteRoutes(deps: {
   });
 
   for (const [path, page] of Object.entries(STATIC_PAGES)) {
-    app.get(path, (c) => renderPage(c, { title: page.title, breadcrumb: [{ label: page.title }] }, page.body()));
+    app.get(path, (c) =>
+      renderPage(c, { title: page.title, breadcrumb: [{ label: page.title }] }, page.body()),
+    );
   }
 
   app.get('/plan-du-site', async (c) => {
@@ -105,11 +107,17 @@ export function siteRoutes(deps: {
 
   app.get('/sitemap.xml', async (c) => {
     const entries = await news.queries.sitemapEntries();
-    const fixed = ['/', ...deps.navigation().map((n) => n.href), ...Object.keys(STATIC_PAGES), '/plan-du-site'];
+    const fixed = [
+      '/',
+      ...deps.navigation().map((n) => n.href),
+      ...Object.keys(STATIC_PAGES),
+      '/plan-du-site',
+    ];
     const urls = [
       ...[...new Set(fixed)].map((p) => `<url><loc>${xml(deps.publicUrl + p)}</loc></url>`),
       ...entries.map(
-        (e) => `<url><loc>${xml(deps.publicUrl + e.path)}</loc><lastmod>${e.updatedAt.slice(0, 10)}</lastmod></url>`,
+        (e) =>
+          `<url><loc>${xml(deps.publicUrl + e.path)}</loc><lastmod>${e.updatedAt.slice(0, 10)}</lastmod></url>`,
       ),
     ];
     const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;

@@ -6,7 +6,12 @@ export const searchQuerySchema = z.object({
     .string()
     .catch('')
     .default('')
-    .transform((s) => s.replace(/[\u0000-\u001f]/g, ' ').slice(0, 200).trim()),
+    .transform((s) =>
+      s
+        .replace(/\p{Cc}/gu, ' ')
+        .slice(0, 200)
+        .trim(),
+    ),
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
   type: z.enum(['communique', 'actualite', 'evenement', 'page']).optional().catch(undefined),
 });

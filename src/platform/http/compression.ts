@@ -5,12 +5,17 @@ import type { MiddlewareHandler } from 'hono';
 
 const br = promisify(brotliCompress);
 const gz = promisify(gzip);
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|javascript|manifest\+json)|image\/svg)/;
+const COMPRESSIBLE =
+  /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|javascript|manifest\+json)|image\/svg)/;
 
 /**
  * ETag and compression for generated responses: a strong ETag over the uncompressed bytes (a matching
  * `If-None-Match` gets a 304 with no body), then Brotli or gzip as the client accepts. Responses that
  * already carry a Content-Encoding (pre-compressed static files) pass through.
+ *
+ * Pages carry a fresh CSP nonce each time, so the ETag is computed with the nonce masked; a 304 then leaves
+ * out the Content-Security-Policy header, so that the browser keeps the policy stored with the page it
+ * already has, whose nonce matches that page's scripts. Mount it outside the security headers middleware.
  *
  * @example
  * app.use(etagAndCompression());
@@ -21,18 +26,22 @@ export function etagAndCompression(): MiddlewareHandler {
     const res = c.res;
     const method = c.req.method;
     if ((method !== 'GET' && method !== 'HEAD') || res.status !== 200 || !res.body) return;
-    if (res.headers.get('content-encoding')) return;
+    // Responses that made their own ETag or encoding (static files) have handled both already.
+    if (res.headers.get('content-encoding') || res.headers.get('etag')) return;
     const type = res.headers.get('content-type') ?? '';
     if (!COMPRESSIBLE.test(type)) return;
 
     const body = Buffer.from(await res.arrayBuffer());
     const headers = new Headers(res.headers);
-    const etag = headers.get('etag') ?? `"${createHash('sha1').update(body).digest('base64url')}"`;
+    const nonce = c.get('secureHeadersNonce') as string | undefined;
+    const stable = nonce ? Buffer.from(body.toString('utf8').split(nonce).join('')) : body;
+    const etag = `"${createHash('sha1').update(stable).digest('base64url')}"`;
     headers.set('etag', etag);
     headers.append('vary', 'Accept-Encoding');
     const inm = c.req.header('if-none-match');
-    if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+    if (inm?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
       headers.delete('content-length');
+      headers.delete('content-security-policy');
       c.res = new Response(null, { status: 304, headers });
       return;
     }

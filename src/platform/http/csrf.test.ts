@@ -58,7 +58,10 @@ describe('CSRF protection', () => {
       body: new URLSearchParams({ _csrf: token }).toString(),
     });
     assert.equal(await viaField.text(), 'enregistré');
-    const viaHeader = await a.request('/form', { method: 'POST', headers: { cookie, 'x-csrf-token': token } });
+    const viaHeader = await a.request('/form', {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': token },
+    });
     assert.equal(await viaHeader.text(), 'enregistré');
   });
 

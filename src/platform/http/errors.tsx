@@ -13,11 +13,13 @@ export function notFoundPage(c: Context) {
     <div class="fr-my-7w fr-mt-md-12w fr-mb-md-10w">
       <h1>Page non trouvée</h1>
       <p class="fr-text--sm fr-mb-3w">Erreur 404</p>
-      <p class="fr-text--lead fr-mb-3w">La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée.</p>
+      <p class="fr-text--lead fr-mb-3w">
+        La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée.
+      </p>
       <p class="fr-text--sm fr-mb-5w">
-        Si vous avez tapé l’adresse web dans le navigateur, vérifiez qu’elle est correcte. La page n’est peut-être
-        plus disponible. Dans ce cas, pour continuer votre visite vous pouvez consulter notre page d’accueil ou
-        effectuer une recherche.
+        Si vous avez tapé l’adresse web dans le navigateur, vérifiez qu’elle est correcte. La page n’est
+        peut-être plus disponible. Dans ce cas, pour continuer votre visite vous pouvez consulter notre page
+        d’accueil ou effectuer une recherche.
       </p>
       <ul class="fr-btns-group fr-btns-group--inline-md">
         <li>
@@ -54,7 +56,10 @@ export async function errorPage(err: Error, c: Context) {
   if (err instanceof HTTPException && err.status === 404) return notFoundPage(c);
   const status = (err instanceof HTTPException ? err.status : 500) as ContentfulStatusCode;
   if (status >= 500) {
-    c.get('logger')?.error({ reqId: c.get('reqId'), err: { name: err.name, message: err.message, stack: err.stack } }, 'erreur');
+    c.get('logger')?.error(
+      { reqId: c.get('reqId'), err: { name: err.name, message: err.message, stack: err.stack } },
+      'erreur',
+    );
   }
   const message =
     err instanceof HTTPException && err.message
@@ -71,7 +76,9 @@ export async function errorPage(err: Error, c: Context) {
       <h1>{title}</h1>
       <p class="fr-text--sm fr-mb-3w">Erreur {status}</p>
       <p class="fr-text--lead fr-mb-3w">{message}</p>
-      {status >= 500 ? <p class="fr-text--sm">Référence de l’incident : {String(c.get('reqId') ?? '')}</p> : null}
+      {status >= 500 ? (
+        <p class="fr-text--sm">Référence de l’incident : {String(c.get('reqId') ?? '')}</p>
+      ) : null}
       <ul class="fr-btns-group fr-btns-group--inline-md">
         <li>
           <a class="fr-btn" href="/">

@@ -10,7 +10,12 @@ import type { AppEnv } from './context.js';
  * @example
  * app.post('/connexion', rateLimit({ limit: 10, windowMs: 60_000, clock }), handler);
  */
-export function rateLimit(opts: { limit: number; windowMs: number; clock: Clock; key?: string }): MiddlewareHandler<AppEnv> {
+export function rateLimit(opts: {
+  limit: number;
+  windowMs: number;
+  clock: Clock;
+  key?: string;
+}): MiddlewareHandler<AppEnv> {
   const hits = new Map<string, { count: number; resetAt: number }>();
   return async (c, next) => {
     const now = opts.clock.now().getTime();

@@ -1,8 +1,18 @@
 const TZ = 'Europe/Paris';
 
-const dateFmt = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TZ });
+const dateFmt = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: TZ,
+});
 const timeFmt = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: TZ });
-const isoDayFmt = new Intl.DateTimeFormat('fr-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TZ });
+const isoDayFmt = new Intl.DateTimeFormat('fr-CA', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  timeZone: TZ,
+});
 const numberFmt = new Intl.NumberFormat('fr-FR');
 
 /**
@@ -23,7 +33,10 @@ export function formatDateTime(iso: string | Date): string {
 
 /** "09:30", Paris time. */
 export function formatTime(iso: string | Date): string {
-  return timeFmt.format(new Date(iso)).replace(':', ' h ').replace(/ h 00$/, ' h');
+  return timeFmt
+    .format(new Date(iso))
+    .replace(':', ' h ')
+    .replace(/ h 00$/, ' h');
 }
 
 /** The calendar day in Paris, as `YYYY-MM-DD` (for `<time datetime>` when only the day matters). */

@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dsfrPackage = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../../node_modules/@gouvfr/dsfr/package.json', import.meta.url)), 'utf8'),
+  readFileSync(
+    fileURLToPath(new URL('../../../node_modules/@gouvfr/dsfr/package.json', import.meta.url)),
+    'utf8',
+  ),
 ) as { version: string };
 
 /** The DSFR version served, part of its URL so that an upgrade changes every asset address. */

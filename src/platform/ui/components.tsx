@@ -73,7 +73,12 @@ export function Pagination({
     <nav class="fr-pagination" aria-label="Pagination">
       <ul class="fr-pagination__list">
         {edge(1, 'fr-pagination__link--first', 'Première page', page === 1)}
-        {edge(page - 1, 'fr-pagination__link--prev fr-pagination__link--lg-label', 'Page précédente', page === 1)}
+        {edge(
+          page - 1,
+          'fr-pagination__link--prev fr-pagination__link--lg-label',
+          'Page précédente',
+          page === 1,
+        )}
         {numbers.map((n) =>
           n === null ? (
             <li>

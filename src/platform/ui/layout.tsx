@@ -42,7 +42,11 @@ export function Layout(props: LayoutProps) {
         <link rel="apple-touch-icon" href={`${DSFR_PREFIX}favicon/apple-touch-icon.png`} />
         <link rel="icon" href={`${DSFR_PREFIX}favicon/favicon.svg`} type="image/svg+xml" />
         <link rel="shortcut icon" href={`${DSFR_PREFIX}favicon/favicon.ico`} type="image/x-icon" />
-        <link rel="manifest" href={`${DSFR_PREFIX}favicon/manifest.webmanifest`} crossorigin="use-credentials" />
+        <link
+          rel="manifest"
+          href={`${DSFR_PREFIX}favicon/manifest.webmanifest`}
+          crossorigin="use-credentials"
+        />
         {(props.headLinks ?? []).map((l) => (
           <link rel={l.rel} href={l.href} type={l.type} title={l.title} />
         ))}
@@ -99,7 +103,15 @@ function isCurrent(href: string, currentPath: string) {
   return href === '/' ? currentPath === '/' : currentPath.startsWith(href);
 }
 
-function Header({ nav, currentPath, searchQuery }: { nav: NavItem[]; currentPath: string; searchQuery?: string }) {
+function Header({
+  nav,
+  currentPath,
+  searchQuery,
+}: {
+  nav: NavItem[];
+  currentPath: string;
+  searchQuery?: string;
+}) {
   return (
     <header class="fr-header">
       <div class="fr-header__body">
@@ -147,10 +159,21 @@ function Header({ nav, currentPath, searchQuery }: { nav: NavItem[]; currentPath
             <div class="fr-header__tools">
               <div class="fr-header__search fr-modal" id="modal-recherche">
                 <div class="fr-container fr-container-lg--fluid">
-                  <button type="button" class="fr-btn--close fr-btn" aria-controls="modal-recherche" title="Fermer">
+                  <button
+                    type="button"
+                    class="fr-btn--close fr-btn"
+                    aria-controls="modal-recherche"
+                    title="Fermer"
+                  >
                     Fermer
                   </button>
-                  <form action="/recherche" method="get" role="search" id="recherche-site" class="fr-search-bar">
+                  <form
+                    action="/recherche"
+                    method="get"
+                    role="search"
+                    id="recherche-site"
+                    class="fr-search-bar"
+                  >
                     <label class="fr-label" for="recherche-site-q">
                       Rechercher sur le site
                     </label>
@@ -172,7 +195,7 @@ function Header({ nav, currentPath, searchQuery }: { nav: NavItem[]; currentPath
           </div>
         </div>
       </div>
-      <div class="fr-header__menu fr-modal" id="modal-menu" aria-labelledby="bouton-menu">
+      <div class="fr-header__menu fr-modal" id="modal-menu" role="dialog" aria-labelledby="bouton-menu">
         <div class="fr-container">
           <button type="button" class="fr-btn--close fr-btn" aria-controls="modal-menu" title="Fermer">
             Fermer
@@ -228,8 +251,8 @@ function Footer() {
           </div>
           <div class="fr-footer__content">
             <p class="fr-footer__content-desc">
-              {SITE_NAME} est la plateforme du programme « Transformation numérique des territoires », animé par la
-              direction interministérielle du numérique (DINUM) avec la DITP et l’ANCT.
+              {SITE_NAME} est la plateforme du programme « Transformation numérique des territoires », animé
+              par la direction interministérielle du numérique (DINUM) avec la DITP et l’ANCT.
             </p>
             <ul class="fr-footer__content-list">
               {external('https://www.info.gouv.fr', 'info.gouv.fr')}
@@ -274,8 +297,8 @@ function Footer() {
           </ul>
           <div class="fr-footer__bottom-copy">
             <p>
-              Sauf mention explicite de propriété intellectuelle détenue par des tiers, les contenus de ce site sont
-              proposés sous{' '}
+              Sauf mention explicite de propriété intellectuelle détenue par des tiers, les contenus de ce
+              site sont proposés sous{' '}
               <a
                 href="https://github.com/etalab/licence-ouverte/blob/master/LO.md"
                 target="_blank"
@@ -313,7 +336,12 @@ function DisplaySettings() {
           <div class="fr-col-12 fr-col-md-6 fr-col-lg-4">
             <div class="fr-modal__body">
               <div class="fr-modal__header">
-                <button type="button" class="fr-btn--close fr-btn" aria-controls="fr-theme-modal" title="Fermer">
+                <button
+                  type="button"
+                  class="fr-btn--close fr-btn"
+                  aria-controls="fr-theme-modal"
+                  title="Fermer"
+                >
                   Fermer
                 </button>
               </div>
@@ -323,7 +351,10 @@ function DisplaySettings() {
                 </h2>
                 <div id="fr-display" class="fr-display">
                   <fieldset class="fr-fieldset" id="display-fieldset">
-                    <legend class="fr-fieldset__legend--regular fr-fieldset__legend" id="display-fieldset-legend">
+                    <legend
+                      class="fr-fieldset__legend--regular fr-fieldset__legend"
+                      id="display-fieldset-legend"
+                    >
                       Choisissez un thème pour personnaliser l’apparence du site.
                     </legend>
                     {option('light', 'Thème clair', 'environment/sun')}

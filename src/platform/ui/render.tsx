@@ -4,7 +4,6 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Crumb } from './components.js';
 import { Layout, type LayoutProps, type NavItem } from './layout.js';
 
-
 export interface PageOptions {
   title: string;
   breadcrumb?: Crumb[];

@@ -38,7 +38,11 @@ export const contentMigration = (_dialect: Dialect) => ({
       .addColumn('slug', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('content_term_pk', ['content_id', 'kind', 'slug'])
       .execute();
-    await db.schema.createIndex('content_term_by_slug').on('content_term').columns(['kind', 'slug']).execute();
+    await db.schema
+      .createIndex('content_term_by_slug')
+      .on('content_term')
+      .columns(['kind', 'slug'])
+      .execute();
 
     await db.schema
       .createTable('session')

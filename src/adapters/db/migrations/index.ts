@@ -30,7 +30,9 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): P
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`La migration ${failed?.migrationName ?? ''} a échoué : ${String(error)}`, { cause: error });
+    throw new Error(`La migration ${failed?.migrationName ?? ''} a échoué : ${String(error)}`, {
+      cause: error,
+    });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

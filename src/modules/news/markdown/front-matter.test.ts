@@ -20,16 +20,30 @@ const doc = (...yamlLines: string[]) => `---\n${yamlLines.join('\n')}\n---\nCorp
 describe('readFrontMatter', () => {
   test('splits front matter and body, with the line the body starts on', () => {
     const result = readFrontMatter('---\ntitle: Bonjour\n---\nLigne 4\nLigne 5');
-    assert.deepEqual(result, { ok: true, data: { title: 'Bonjour' }, body: 'Ligne 4\nLigne 5', bodyStartLine: 4 });
+    assert.deepEqual(result, {
+      ok: true,
+      data: { title: 'Bonjour' },
+      body: 'Ligne 4\nLigne 5',
+      bodyStartLine: 4,
+    });
   });
 
   test('handles a BOM and CRLF line ends', () => {
     const result = readFrontMatter('\uFEFF---\r\ntitle: Bonjour\r\n---\r\nTexte\r\nSuite');
-    assert.deepEqual(result, { ok: true, data: { title: 'Bonjour' }, body: 'Texte\nSuite', bodyStartLine: 4 });
+    assert.deepEqual(result, {
+      ok: true,
+      data: { title: 'Bonjour' },
+      body: 'Texte\nSuite',
+      bodyStartLine: 4,
+    });
   });
 
   test('rejects a file without front matter', () => {
-    assert.deepEqual(readFrontMatter('# Titre\n\nTexte'), { ok: false, reason: 'en-tête YAML absent', line: 1 });
+    assert.deepEqual(readFrontMatter('# Titre\n\nTexte'), {
+      ok: false,
+      reason: 'en-tête YAML absent',
+      line: 1,
+    });
   });
 
   test('rejects an unterminated front matter', () => {
@@ -38,7 +52,9 @@ describe('readFrontMatter', () => {
   });
 
   test('reports unparseable YAML with the line number in the file', () => {
-    const result = readFrontMatter('---\ntitle: Bonjour\ndate: 2023-01-13\nchapeau-text: "pas fermé\n---\nTexte');
+    const result = readFrontMatter(
+      '---\ntitle: Bonjour\ndate: 2023-01-13\nchapeau-text: "pas fermé\n---\nTexte',
+    );
     assert.equal(result.ok, false);
     assert.ok(!result.ok);
     assert.equal(result.line, 4);
@@ -46,7 +62,9 @@ describe('readFrontMatter', () => {
   });
 
   test('keeps dates and look-alike numbers as written (no YAML 1.1 timestamp or octal)', () => {
-    const result = readFrontMatter(doc('date: 2023-01-13 10:00:00 +01:00', 'tel: 0140151234', 'published: no'));
+    const result = readFrontMatter(
+      doc('date: 2023-01-13 10:00:00 +01:00', 'tel: 0140151234', 'published: no'),
+    );
     assert.ok(result.ok);
     assert.deepEqual(result.data, { date: '2023-01-13 10:00:00 +01:00', tel: '0140151234', published: 'no' });
   });
@@ -54,7 +72,9 @@ describe('readFrontMatter', () => {
 
 describe('normalizeFrontMatter quirks', () => {
   test('trailing spaces are trimmed from every value', () => {
-    const fm = parse(doc('title: Bonjour   ', 'categories: ', '- Actualité  ', 'lieu: Paris \t', 'menu:', '  title: TNT  '));
+    const fm = parse(
+      doc('title: Bonjour   ', 'categories: ', '- Actualité  ', 'lieu: Paris \t', 'menu:', '  title: TNT  '),
+    );
     assert.equal(fm.title, 'Bonjour');
     assert.deepEqual(fm.categories, ['Actualité']);
     assert.equal(fm.lieu, 'Paris');
@@ -71,7 +91,10 @@ describe('normalizeFrontMatter quirks', () => {
   });
 
   test('a title holding an escaped \\n gets a space, and runs of spaces collapse', () => {
-    assert.equal(parse(doc("title: 'Journée\\nNumérique  &  Territoires'")).title, 'Journée Numérique & Territoires');
+    assert.equal(
+      parse(doc("title: 'Journée\\nNumérique  &  Territoires'")).title,
+      'Journée Numérique & Territoires',
+    );
     assert.equal(parse(doc('title: "Journée\\nNumérique"')).title, 'Journée Numérique');
   });
 
@@ -100,7 +123,11 @@ describe('normalizeFrontMatter quirks', () => {
 
   test('an invalid date fails with the value quoted', () => {
     const result = normalizeFrontMatter({ title: 'a', date: '2023-02-30 10:00:00 +01:00' });
-    assert.deepEqual(result, { ok: false, reason: 'date invalide : « 2023-02-30 10:00:00 +01:00 »', field: 'date' });
+    assert.deepEqual(result, {
+      ok: false,
+      reason: 'date invalide : « 2023-02-30 10:00:00 +01:00 »',
+      field: 'date',
+    });
     assert.equal(normalizeFrontMatter({ title: 'a', event_start_date: 'demain' }).ok, false);
   });
 
@@ -130,7 +157,9 @@ describe('normalizeFrontMatter quirks', () => {
   });
 
   test('a files entry without file keeps its label with file: null', () => {
-    const fm = parse(doc('title: a', 'files:', '- nom: Le communiqué', '- nom: Le dossier', '  file: /uploads/dp.pdf'));
+    const fm = parse(
+      doc('title: a', 'files:', '- nom: Le communiqué', '- nom: Le dossier', '  file: /uploads/dp.pdf'),
+    );
     assert.deepEqual(fm.files, [
       { nom: 'Le communiqué', file: null },
       { nom: 'Le dossier', file: '/uploads/dp.pdf' },
@@ -138,7 +167,9 @@ describe('normalizeFrontMatter quirks', () => {
   });
 
   test('categories and tags accept one string or a list', () => {
-    const fm = parse(doc('title: a', 'categories: Communiqué de presse', 'tags: [TNT, "", TNT, France Relance]'));
+    const fm = parse(
+      doc('title: a', 'categories: Communiqué de presse', 'tags: [TNT, "", TNT, France Relance]'),
+    );
     assert.deepEqual(fm.categories, ['Communiqué de presse']);
     assert.deepEqual(fm.tags, ['TNT', 'France Relance']);
   });
@@ -167,7 +198,11 @@ describe('normalizeFrontMatter quirks', () => {
         'une: { image: /uploads/une.jpg }',
       ),
     );
-    assert.deepEqual(fm.contactPresse, { name: 'Service presse', tel: ['01 40 15 00 00'], email: 'presse@numerique.gouv.fr' });
+    assert.deepEqual(fm.contactPresse, {
+      name: 'Service presse',
+      tel: ['01 40 15 00 00'],
+      email: 'presse@numerique.gouv.fr',
+    });
     assert.equal(fm.eventStart, '2023-01-18T08:00:00.000Z');
     assert.equal(fm.eventEnd, '2023-01-18T15:30:00.000Z');
     assert.equal(fm.adresse, '20 avenue de Ségur\n75007 Paris');

@@ -19,6 +19,7 @@ export interface Ial {
 }
 
 const SPAN_IAL = /^\{:(?!:)([^{}\n]*)\}/;
+const LEADING_IAL_LINE = /^[ \t]*\{:(?!:)([^{}\n]*)\}[ \t]*(?:\n|$)/;
 const BLOCK_IAL_LINE = /(^|\n)[ \t]*\{:(?!:)([^{}\n]*)\}[ \t]*(?=\n|$)/g;
 /** Any leftover `{:…}` / `{::…}` / `{:/…}`: never shown to readers. */
 const ANY_IAL = /\{:[^{}\n]*\}/g;
@@ -91,8 +92,8 @@ function applyIal(node: Nodes, ial: Ial): void {
   Object.assign(properties, ial.attributes);
 }
 
-function mergeIal(a: Ial | null, b: Ial): Ial {
-  if (!a) return b;
+function mergeIal(a: Ial | null, b: Ial | null): Ial | null {
+  if (!a || !b) return a ?? b;
   return {
     classes: [...a.classes, ...b.classes],
     id: b.id ?? a.id,
@@ -114,17 +115,20 @@ function processBlocks(parent: Parent): void {
     const child = parent.children[index]!;
     if (child.type === 'paragraph') {
       processSpans(child);
-      const own = extractBlockLines(child);
+      const leading = takeLeadingLines(child);
+      const trailing = extractBlockLines(child);
       stripLeftovers(child);
-      if (isBlank(child)) {
-        parent.children.splice(index, 1);
-        index--;
-        const previous = parent.children[index];
-        if (own && previous && !pending && adjacent(previous, child)) applyIal(previous, own);
-        else if (own) pending = mergeIal(pending, own);
-        continue;
-      }
-      if (own) applyIal(child, own);
+      const blank = isBlank(child);
+      if (blank) parent.children.splice(index--, 1);
+      const previous = parent.children[blank ? index : index - 1];
+      const before = blank ? mergeIal(leading, trailing) : leading;
+      // kramdown: an IAL line right under a block (no blank line) belongs to that block; otherwise
+      // to the block it precedes.
+      if (before && previous && !pending && adjacent(previous, child)) applyIal(previous, before);
+      else if (before && blank) pending = mergeIal(pending, before);
+      else if (before) applyIal(child, before);
+      if (blank) continue;
+      if (trailing) applyIal(child, trailing);
     } else if (child.type === 'heading') {
       processSpans(child);
       extractHeadingId(child);
@@ -158,7 +162,21 @@ function processSpans(parent: Parent): void {
   });
 }
 
-/** Whole lines `{: …}` inside a paragraph's own text (the usual `Texte\n{: .citation}` case). */
+/** `{: …}` lines opening a paragraph: they may belong to the block above (see processBlocks). */
+function takeLeadingLines(paragraph: Paragraph): Ial | null {
+  const first = paragraph.children[0];
+  if (first?.type !== 'text') return null;
+  let found: Ial | null = null;
+  let match = LEADING_IAL_LINE.exec(first.value);
+  while (match) {
+    found = mergeIal(found, parseIal(match[1]!));
+    first.value = first.value.slice(match[0].length);
+    match = LEADING_IAL_LINE.exec(first.value);
+  }
+  return found;
+}
+
+/** Other whole lines `{: …}` of a paragraph (the usual `Texte\n{: .citation}` case). */
 function extractBlockLines(paragraph: Paragraph): Ial | null {
   let found: Ial | null = null;
   paragraph.children.forEach((child, index) => {

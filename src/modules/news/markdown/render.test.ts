@@ -11,14 +11,15 @@ import { normalizeHref, safeHref } from './urls.js';
 const html = (markdown: string, options?: Parameters<typeof renderMarkdown>[1]) =>
   renderMarkdown(markdown, options).replace(/\n/g, '');
 
-const QUOTE = '<figure class="fr-quote"><blockquote><p>Le numérique, c’est l’affaire de tous.</p></blockquote></figure>';
+const QUOTE =
+  '<figure class="fr-quote"><blockquote><p>Le numérique, c’est l’affaire de tous.</p></blockquote></figure>';
 
 describe('kramdown block IAL', () => {
   test('{: .citation} after a paragraph makes a DSFR quote', () => {
     assert.equal(html('Le numérique, c’est l’affaire de tous.\n{: .citation}'), QUOTE);
   });
 
-  test('{:.citation} without space, and curly quotes in attribute values, work too', () => {
+  test('{:.citation} without a space works too', () => {
     assert.equal(html('Le numérique, c’est l’affaire de tous.\n{:.citation}'), QUOTE);
   });
 
@@ -27,13 +28,19 @@ describe('kramdown block IAL', () => {
   });
 
   test('separated by a blank line, an IAL applies to the next block', () => {
-    assert.equal(html('Avant\n\n{: .citation}\nLe numérique, c’est l’affaire de tous.'), `<p>Avant</p>${QUOTE}`);
+    assert.equal(
+      html('Avant\n\n{: .citation}\nLe numérique, c’est l’affaire de tous.'),
+      `<p>Avant</p>${QUOTE}`,
+    );
   });
 
   test('unknown classes are dropped, DSFR ones kept, and the IAL never shows', () => {
     assert.equal(html('Chapeau\n{: .intro .fr-text--lead}'), '<p class="fr-text--lead">Chapeau</p>');
     assert.equal(html('Texte\n{: .mystere}'), '<p>Texte</p>');
     assert.equal(html('## Titre\n{: .mystere}'), '<h3 id="titre">Titre</h3>');
+    // Right under the heading, the IAL is the heading's (and h3 takes no class), not the paragraph's.
+    assert.equal(html('## Titre\n{: .fr-text--lead}\nTexte'), '<h3 id="titre">Titre</h3><p>Texte</p>');
+    assert.equal(html('{: .fr-text--lead}\nTexte'), '<p class="fr-text--lead">Texte</p>');
     assert.equal(html('texte {: .x} suite'), '<p>texte  suite</p>');
   });
 
@@ -64,6 +71,11 @@ describe('links', () => {
       html('[texte](https://x.fr){:target="_blank"}'),
       '<p><a href="https://x.fr" target="_blank" rel="noopener noreferrer" title="texte - nouvelle fenêtre">texte</a></p>',
     );
+    // Typed in a word processor: curly quotes.
+    assert.match(
+      html('[texte](/a){:target=”_blank”} suite'),
+      /<a href="\/a" target="_blank"[^>]*>texte<\/a> suite/,
+    );
   });
 
   test('external links get rel and a screen-reader hint; site hosts and relative links do not', () => {
@@ -72,7 +84,10 @@ describe('links', () => {
       '<p><a href="https://www.numerique.gouv.fr/services/tnt/" rel="noopener noreferrer">TNT' +
         '<span class="fr-sr-only"> (lien externe)</span></a></p>',
     );
-    assert.equal(html('[A](https://nt.gouv.fr/a)', { siteHosts: ['nt.gouv.fr'] }), '<p><a href="https://nt.gouv.fr/a">A</a></p>');
+    assert.equal(
+      html('[A](https://nt.gouv.fr/a)', { siteHosts: ['nt.gouv.fr'] }),
+      '<p><a href="https://nt.gouv.fr/a">A</a></p>',
+    );
     assert.equal(html('[A](/agenda/)'), '<p><a href="/agenda/">A</a></p>');
   });
 
@@ -93,7 +108,10 @@ describe('Markdown and HTML', () => {
       html('Ligne<br>suivante <span style="color:red" onclick="x()">mot</span>'),
       '<p>Ligne<br>suivante <span>mot</span></p>',
     );
-    assert.equal(html('<div class="fr-highlight">\n\nMis en **exergue**\n\n</div>'), '<div class="fr-highlight"><p>Mis en <strong>exergue</strong></p></div>');
+    assert.equal(
+      html('<div class="fr-highlight">\n\nMis en **exergue**\n\n</div>'),
+      '<div class="fr-highlight"><p>Mis en <strong>exergue</strong></p></div>',
+    );
   });
 
   test('escaped brackets render as literal brackets', () => {
@@ -125,7 +143,10 @@ describe('Markdown and HTML', () => {
 
   test('images keep their alt; an image without alt gets alt=""', () => {
     assert.equal(html('![Logo DINUM](/logo.png)'), '<p><img src="/logo.png" alt="Logo DINUM"></p>');
-    assert.equal(html('![](/deco.png) <img src="/b.png">'), '<p><img src="/deco.png" alt=""> <img src="/b.png" alt=""></p>');
+    assert.equal(
+      html('![](/deco.png) <img src="/b.png">'),
+      '<p><img src="/deco.png" alt=""> <img src="/b.png" alt=""></p>',
+    );
   });
 });
 
@@ -137,7 +158,9 @@ describe('renderInline and toPlainText', () => {
 
   test('toPlainText drops markup, IALs and hints, and collapses whitespace', () => {
     assert.equal(
-      toPlainText('# Titre\n\n**Afin** de [présenter](https://x.fr){:target="_blank"}\n{: .citation}\n\n- un\n- deux'),
+      toPlainText(
+        '# Titre\n\n**Afin** de [présenter](https://x.fr){:target="_blank"}\n{: .citation}\n\n- un\n- deux',
+      ),
       'Titre Afin de présenter un deux',
     );
     assert.equal(toPlainText('[TNT](https://x.fr) <script>alert(1)</script>'), 'TNT');
@@ -151,7 +174,10 @@ test('the seed release body renders as expected', () => {
   assert.ok(read.ok);
   const out = renderMarkdown(read.body);
   assert.match(out, /^<p><strong>Afin de présenter/);
-  assert.match(out, /\(inscription obligatoire\)\s*<br><a href="mailto:floriane\.beaudron@modernisation\.gouv\.fr">/);
+  assert.match(
+    out,
+    /\(inscription obligatoire\)\s*<br><a href="mailto:floriane\.beaudron@modernisation\.gouv\.fr">/,
+  );
   assert.match(out, /<em>Cet événement est organisé/);
   assert.equal(out.match(/fr-sr-only/g)?.length, 2);
 });

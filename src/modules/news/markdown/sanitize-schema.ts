@@ -43,7 +43,7 @@ const DROPPED = new Set([
 ]);
 
 /** Elements removed with their content: their text is code or noise, never something to read. */
-const STRIPPED = ['script', 'style', 'template', 'title', 'textarea', 'iframe', 'noscript', 'noembed'];
+const STRIPPED = ['script', 'style', 'template', 'title', 'textarea', 'iframe', 'noscript', 'noembed', 'xmp'];
 
 function withClasses(tag: string, extra: readonly string[]): Definition[] {
   const current = defaultSchema.attributes?.[tag] ?? [];
@@ -75,8 +75,9 @@ attributes['*'] = [...(defaultSchema.attributes?.['*'] ?? []).filter((d) => !DRO
  */
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
+  // `picture`/`source` go: `srcset` escapes the protocol check and the site never used them.
   tagNames: [
-    ...(defaultSchema.tagNames ?? []),
+    ...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'picture' && tag !== 'source'),
     'figure',
     'figcaption',
     'caption',
@@ -87,6 +88,9 @@ export const sanitizeSchema: Schema = {
     'u',
   ],
   attributes,
+  // The task-list checkbox is the only `input` we want: a stray `<input>` elsewhere would otherwise
+  // be turned into a (required) disabled checkbox in the middle of the text.
+  ancestors: { ...defaultSchema.ancestors, input: ['li'] },
   // Ids are not prefixed: the site's own anchors (`#mon-titre`) must keep working. The `ID` pattern
   // and the removal of `name` limit what a hostile id could clobber.
   clobber: [],

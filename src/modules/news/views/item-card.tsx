@@ -1,5 +1,5 @@
-import { DemoBadge } from '../../../platform/ui/components.js';
 import { formatDate, isoDay } from '../../../platform/i18n/format.js';
+import { DemoBadge } from '../../../platform/ui/components.js';
 import type { ContentItem } from '../news.domain.js';
 
 /** One item in a list: a DSFR horizontal card whose whole surface is the link. */

@@ -1,6 +1,6 @@
 import { raw } from 'hono/html';
-import { DemoBadge } from '../../../platform/ui/components.js';
 import { formatDate, formatDateTime } from '../../../platform/i18n/format.js';
+import { DemoBadge } from '../../../platform/ui/components.js';
 import { slugify } from '../../../shared/slug.js';
 import { COLLECTIONS, type ContentItem, type EventInfo } from '../news.domain.js';
 
@@ -16,7 +16,9 @@ export function ItemPage({ item }: { item: ContentItem }) {
       <div class="fr-col-12 fr-col-md-10 fr-col-lg-8">
         {item.data.demonstration ? <DemoBadge /> : null}
         {item.data.categories.length > 0 ? (
-          <p class="fr-badge fr-badge--sm fr-badge--blue-cumulus fr-mb-2w">{item.data.categories.join(', ')}</p>
+          <p class="fr-badge fr-badge--sm fr-badge--blue-cumulus fr-mb-2w">
+            {item.data.categories.join(', ')}
+          </p>
         ) : null}
         <h1>{item.title}</h1>
         {item.collection !== 'tnt' ? (
@@ -28,7 +30,10 @@ export function ItemPage({ item }: { item: ContentItem }) {
           <ul class="fr-tags-group" aria-label="Mots-clés">
             {item.data.tags.map((tag) => (
               <li>
-                <a class="fr-tag fr-tag--sm" href={`${collection.basePath}?tag=${encodeURIComponent(slugify(tag))}`}>
+                <a
+                  class="fr-tag fr-tag--sm"
+                  href={`${collection.basePath}?tag=${encodeURIComponent(slugify(tag))}`}
+                >
                   {tag}
                 </a>
               </li>
@@ -39,7 +44,9 @@ export function ItemPage({ item }: { item: ContentItem }) {
         {image ? (
           <figure class="fr-content-media">
             <img class="fr-responsive-img" src={image.src} alt={image.alt} />
-            {image.caption ? <figcaption class="fr-content-media__caption">{image.caption}</figcaption> : null}
+            {image.caption ? (
+              <figcaption class="fr-content-media__caption">{image.caption}</figcaption>
+            ) : null}
           </figure>
         ) : null}
         {item.data.event ? <EventBlock event={item.data.event} /> : null}
@@ -155,4 +162,3 @@ function Contact({ contact }: { contact: NonNullable<ContentItem['data']['contac
     </section>
   );
 }
-

@@ -1,5 +1,5 @@
-import { Pagination } from '../../../platform/ui/components.js';
 import { plural } from '../../../platform/i18n/format.js';
+import { Pagination } from '../../../platform/ui/components.js';
 import type { Page } from '../../../shared/pagination.js';
 import type { CollectionDef, ContentItem, SortOrder } from '../news.domain.js';
 import type { TermCount } from '../news.repository.js';

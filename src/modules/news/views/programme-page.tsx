@@ -6,8 +6,8 @@ export function ProgrammePage({ pages }: { pages: ContentItem[] }) {
     <>
       <h1>Le programme TNT</h1>
       <p class="fr-text--lead">
-        Le programme « Transformation numérique des territoires » (2021–2024) réunit l’État et les collectivités
-        territoriales pour accélérer la transformation numérique des services publics locaux.
+        Le programme « Transformation numérique des territoires » (2021–2024) réunit l’État et les
+        collectivités territoriales pour accélérer la transformation numérique des services publics locaux.
       </p>
       {pages.length === 0 ? (
         <p>Aucune page n’est encore publiée.</p>

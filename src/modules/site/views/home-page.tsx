@@ -1,8 +1,11 @@
 import { type ContentItem, ItemCard } from '../../news/index.js';
 
-
 /** The home page: what the platform is, where to go, and the newest publications. */
-export function HomePage(props: { communiques: ContentItem[]; actualites: ContentItem[]; evenements: ContentItem[] }) {
+export function HomePage(props: {
+  communiques: ContentItem[];
+  actualites: ContentItem[];
+  evenements: ContentItem[];
+}) {
   const tile = (href: string, title: string, desc: string) => (
     <div class="fr-col-12 fr-col-md-6 fr-col-lg-3">
       <div class="fr-tile fr-enlarge-link">
@@ -31,14 +34,34 @@ export function HomePage(props: { communiques: ContentItem[]; actualites: Conten
         {tile('/agenda/', 'Agenda', 'Les événements du programme, dont la Journée Numérique & Territoires.')}
         {tile('/programme-tnt/', 'Le programme TNT', 'Gouvernance, fonds et groupes projets.')}
       </div>
-      <Section id="derniers-communiques" title="Derniers communiqués" items={props.communiques} more="/espace-presse/" />
-      <Section id="dernieres-actualites" title="Dernières actualités" items={props.actualites} more="/actualites/" />
+      <Section
+        id="derniers-communiques"
+        title="Derniers communiqués"
+        items={props.communiques}
+        more="/espace-presse/"
+      />
+      <Section
+        id="dernieres-actualites"
+        title="Dernières actualités"
+        items={props.actualites}
+        more="/actualites/"
+      />
       <Section id="agenda" title="Agenda" items={props.evenements} more="/agenda/" />
     </>
   );
 }
 
-function Section({ id, title, items, more }: { id: string; title: string; items: ContentItem[]; more: string }) {
+function Section({
+  id,
+  title,
+  items,
+  more,
+}: {
+  id: string;
+  title: string;
+  items: ContentItem[];
+  more: string;
+}) {
   if (items.length === 0) return null;
   return (
     <section class="fr-mb-5w" aria-labelledby={id}>

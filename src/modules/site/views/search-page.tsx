@@ -1,5 +1,5 @@
-import { Pagination } from '../../../platform/ui/components.js';
 import { formatDate, plural } from '../../../platform/i18n/format.js';
+import { Pagination } from '../../../platform/ui/components.js';
 import type { SearchResult } from '../../../ports/search-index.js';
 
 export const KIND_LABELS: Record<string, string> = {
@@ -33,7 +33,14 @@ export function SearchPage(props: {
           <label class="fr-label" for="recherche-q">
             Rechercher dans les publications
           </label>
-          <input class="fr-input" type="search" id="recherche-q" name="q" value={q} placeholder="Rechercher" />
+          <input
+            class="fr-input"
+            type="search"
+            id="recherche-q"
+            name="q"
+            value={q}
+            placeholder="Rechercher"
+          />
           <button type="submit" class="fr-btn fr-btn--lg" title="Rechercher">
             Rechercher
           </button>
