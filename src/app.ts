@@ -9,6 +9,7 @@ import { etagAndCompression } from './platform/http/compression.js';
 import type { AppEnv } from './platform/http/context.js';
 import { csrf } from './platform/http/csrf.js';
 import { errorPage, notFoundPage } from './platform/http/errors.js';
+import { rateLimit } from './platform/http/rate-limit.js';
 import { sessions } from './platform/http/session.js';
 import { staticFolder } from './platform/http/static.js';
 import type { Logger } from './platform/logger.js';
@@ -30,6 +31,8 @@ export interface AppDeps {
 export interface App {
   app: Hono<AppEnv>;
   news: NewsModule;
+  /** Scheduled upkeep (expired sessions today, personal data purges later), run by the server's timer. */
+  housekeeping(): Promise<void>;
 }
 
 /**
@@ -49,6 +52,7 @@ export function createApp(deps: AppDeps): App {
     publicUrl: deps.publicUrl,
   });
   const navigation: NavItem[] = [...news.navigation];
+  const sessionStore = createKyselySessionStore(deps.database.db);
 
   app.use(requestId({ generator: () => crypto.randomUUID() }));
   app.use(async (c, next) => {
@@ -104,8 +108,14 @@ export function createApp(deps: AppDeps): App {
     }
   });
 
-  app.use(sessions(createKyselySessionStore(deps.database.db), deps.clock));
+  app.use(sessions(sessionStore, deps.clock));
   app.use(csrf());
+  // Forms are few and human: a flood of submissions from one address is refused before it costs anything.
+  app.on(
+    ['POST', 'PUT', 'PATCH', 'DELETE'],
+    '*',
+    rateLimit({ limit: 120, windowMs: 60_000, clock: deps.clock, key: 'ecriture' }),
+  );
 
   app.route(
     '/',
@@ -122,5 +132,12 @@ export function createApp(deps: AppDeps): App {
 
   app.notFound(notFoundPage);
   app.onError(errorPage);
-  return { app, news };
+  return {
+    app,
+    news,
+    async housekeeping() {
+      const purged = await sessionStore.purgeExpired(deps.clock.now());
+      if (purged > 0) deps.logger.info({ purged }, 'sessions expirées supprimées');
+    },
+  };
 }

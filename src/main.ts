@@ -16,7 +16,17 @@ async function main() {
       console.log(`\nNumérique & Territoires : http://localhost:${info.port}/\n`);
     }
   });
+  const upkeep = setInterval(
+    () => {
+      platform
+        .housekeeping()
+        .catch((err) => platform.logger.error({ err: String(err) }, 'entretien en échec'));
+    },
+    60 * 60 * 1000,
+  );
+  upkeep.unref();
   const stop = () => {
+    clearInterval(upkeep);
     server.close(() => {
       platform.close().finally(() => process.exit(0));
     });

@@ -15,7 +15,7 @@ export function progressPrinter(out: NodeJS.WriteStream) {
       const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
       out.write(`\r\x1b[2K${bar} ${done}/${total} ${file.slice(-60)}`);
       if (done === total) out.write('\n');
-    } else if (done % 100 === 0 || done === total) {
+    } else if ((done > 0 && done % 100 === 0) || done === total) {
       out.write(`${done}/${total} fichiers lus\n`);
     }
   };

@@ -119,7 +119,9 @@ describe('Publication in Chromium', () => {
     await page.waitForFunction(
       () => !document.getElementById('modal-menu')?.classList.contains('fr-modal--opened'),
     );
-    assert.equal(await modal.isVisible(), false);
+    // DSFR closes the dialog with a transition: it must end hidden, with the focus back on the menu button.
+    await modal.waitFor({ state: 'hidden', timeout: 5000 });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'bouton-menu');
     await close();
   });
 

@@ -69,8 +69,7 @@ export function createSqliteSearchIndex(handle: { sqlite: BetterSqlite3.Database
   let statements: ReturnType<typeof prepare> | undefined;
   const prepare = () => ({
     upsertDocument: sqlite.prepare<[string, string, string, string, string | null, string], { rid: number }>(`
-      INSERT INTO search_document (id, kind, url, title, date, body, rid)
-      VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(rid), 0) + 1 FROM search_document))
+      INSERT INTO search_document (id, kind, url, title, date, body) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET
         kind = excluded.kind, url = excluded.url, title = excluded.title, date = excluded.date, body = excluded.body
       RETURNING rid`),

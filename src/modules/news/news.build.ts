@@ -4,7 +4,7 @@ import { renderInline, renderMarkdown, toPlainText } from './markdown/render.js'
 import { type CollectionKey, type ContentData, type ContentItem, itemId, itemPath } from './news.domain.js';
 
 /** Bumped when the Markdown pipeline changes, so that a re-import re-renders every item. */
-export const RENDER_VERSION = '1';
+export const RENDER_VERSION = '2';
 
 export type BuildResult =
   | { ok: true; item: ContentItem }

@@ -69,25 +69,30 @@ export async function errorPage(err: Error, c: Context) {
     return c.json({ erreur: message, reference: c.get('reqId') }, status);
   }
   const title = TITLES[status] ?? 'Erreur';
-  return renderPage(
-    c,
-    { title, status },
-    <div class="fr-my-7w fr-mt-md-12w fr-mb-md-10w">
-      <h1>{title}</h1>
-      <p class="fr-text--sm fr-mb-3w">Erreur {status}</p>
-      <p class="fr-text--lead fr-mb-3w">{message}</p>
-      {status >= 500 ? (
-        <p class="fr-text--sm">Référence de l’incident : {String(c.get('reqId') ?? '')}</p>
-      ) : null}
-      <ul class="fr-btns-group fr-btns-group--inline-md">
-        <li>
-          <a class="fr-btn" href="/">
-            Page d’accueil
-          </a>
-        </li>
-      </ul>
-    </div>,
-  );
+  try {
+    return await renderPage(
+      c,
+      { title, status },
+      <div class="fr-my-7w fr-mt-md-12w fr-mb-md-10w">
+        <h1>{title}</h1>
+        <p class="fr-text--sm fr-mb-3w">Erreur {status}</p>
+        <p class="fr-text--lead fr-mb-3w">{message}</p>
+        {status >= 500 ? (
+          <p class="fr-text--sm">Référence de l’incident : {String(c.get('reqId') ?? '')}</p>
+        ) : null}
+        <ul class="fr-btns-group fr-btns-group--inline-md">
+          <li>
+            <a class="fr-btn" href="/">
+              Page d’accueil
+            </a>
+          </li>
+        </ul>
+      </div>,
+    );
+  } catch {
+    // The page itself failed to render: say it plainly rather than fail twice.
+    return c.text(`${title}\n\n${message}`, status);
+  }
 }
 
 function wantsJson(c: Context) {

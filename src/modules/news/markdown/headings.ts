@@ -29,13 +29,15 @@ export function slugify(text: string): string {
 }
 
 /**
- * rehype plugin: `offset` levels down (capped at h6), ids from the text unless one was given
- * (`## Titre {#ancre}`), de-duplicated with `-1`, `-2` … like GitHub.
+ * rehype plugin: moves every heading by the same number of levels so that the body's highest heading sits at
+ * `top` (h2 under the page's h1: `#` and `##` bodies alike give h2, and nothing skips a level below the
+ * title), capped at h6; ids from the text unless one was given (`## Titre {#ancre}`), de-duplicated with
+ * `-1`, `-2` … like GitHub.
  *
- * @example unified().use(remarkParse).use(remarkRehype).use(rehypeHeadings, { offset: 1 }) // # X → <h2 id="x">
+ * @example unified().use(remarkParse).use(remarkRehype).use(rehypeHeadings, { top: 2 }) // # X → <h2 id="x">
  */
-export function rehypeHeadings(options: { offset: number }) {
-  const offset = Math.max(0, Math.min(5, Math.trunc(options.offset)));
+export function rehypeHeadings(options: { top: number }) {
+  const top = Math.max(1, Math.min(6, Math.trunc(options.top)));
   return (tree: Root): void => {
     const used = new Set<string>();
     const headings: Element[] = [];
@@ -44,9 +46,10 @@ export function rehypeHeadings(options: { offset: number }) {
       if (HEADING.test(element.tagName)) headings.push(element);
       else if (typeof id === 'string') used.add(id);
     });
+    const levelOf = (h: Element) => Number(HEADING.exec(h.tagName)![1]);
+    const offset = headings.length > 0 ? top - Math.min(...headings.map(levelOf)) : 0;
     for (const heading of headings) {
-      const level = Number(HEADING.exec(heading.tagName)![1]);
-      heading.tagName = `h${Math.min(6, level + offset)}`;
+      heading.tagName = `h${Math.max(1, Math.min(6, levelOf(heading) + offset))}`;
       const given = heading.properties.id;
       const base = typeof given === 'string' && VALID_ID.test(given) ? given : slugify(textOf(heading));
       let id = base;

@@ -37,9 +37,9 @@ describe('kramdown block IAL', () => {
   test('unknown classes are dropped, DSFR ones kept, and the IAL never shows', () => {
     assert.equal(html('Chapeau\n{: .intro .fr-text--lead}'), '<p class="fr-text--lead">Chapeau</p>');
     assert.equal(html('Texte\n{: .mystere}'), '<p>Texte</p>');
-    assert.equal(html('## Titre\n{: .mystere}'), '<h3 id="titre">Titre</h3>');
-    // Right under the heading, the IAL is the heading's (and h3 takes no class), not the paragraph's.
-    assert.equal(html('## Titre\n{: .fr-text--lead}\nTexte'), '<h3 id="titre">Titre</h3><p>Texte</p>');
+    assert.equal(html('## Titre\n{: .mystere}'), '<h2 id="titre">Titre</h2>');
+    // Right under the heading, the IAL is the heading's (and h2 takes no class), not the paragraph's.
+    assert.equal(html('## Titre\n{: .fr-text--lead}\nTexte'), '<h2 id="titre">Titre</h2><p>Texte</p>');
     assert.equal(html('{: .fr-text--lead}\nTexte'), '<p class="fr-text--lead">Texte</p>');
     assert.equal(html('texte {: .x} suite'), '<p>texte  suite</p>');
   });
@@ -122,14 +122,20 @@ describe('Markdown and HTML', () => {
     assert.equal(html('Bravo 🎉 :tada:'), '<p>Bravo 🎉 :tada:</p>');
   });
 
-  test('headings shift by one level by default, capped at h6, with stable unique ids', () => {
+  test('headings move so the highest is h2 under the page’s h1, capped at h6, with stable unique ids', () => {
     assert.equal(
       html('# L’État présente\n## Au programme\n# L’État présente\n###### Fin'),
       '<h2 id="l-etat-presente">L’État présente</h2><h3 id="au-programme">Au programme</h3>' +
         '<h2 id="l-etat-presente-1">L’État présente</h2><h6 id="fin">Fin</h6>',
     );
-    assert.equal(html('# Titre {#mon-ancre}', { headingOffset: 0 }), '<h1 id="mon-ancre">Titre</h1>');
-    assert.equal(html('<h1>Brut</h1>', { headingOffset: 2 }), '<h3 id="brut">Brut</h3>');
+    // A body that starts at ## or ### does not skip a level below the title either.
+    assert.equal(
+      html('## Gouvernance\n### Comités'),
+      '<h2 id="gouvernance">Gouvernance</h2><h3 id="comites">Comités</h3>',
+    );
+    assert.equal(html('### Seul'), '<h2 id="seul">Seul</h2>');
+    assert.equal(html('# Titre {#mon-ancre}', { topHeadingLevel: 1 }), '<h1 id="mon-ancre">Titre</h1>');
+    assert.equal(html('<h1>Brut</h1>', { topHeadingLevel: 3 }), '<h3 id="brut">Brut</h3>');
     assert.equal(slugify('2023 en chiffres'), 'titre-2023-en-chiffres');
   });
 

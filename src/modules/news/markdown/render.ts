@@ -14,6 +14,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { rehypeDsfr } from './dsfr.js';
+import { visitElements } from './hast-tools.js';
 import { rehypeHeadings } from './headings.js';
 import { remarkKramdownIal, stripKramdownComments } from './kramdown-ial.js';
 import { rehypeLinks } from './links.js';
@@ -21,13 +22,23 @@ import { hastToPlainText } from './plain-text.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
 export interface RenderOptions {
-  /** Levels added to every heading (`# X` → h2 with the default 1), capped at h6. */
-  headingOffset?: number;
+  /** The level the body's highest heading is moved to, the others following (default 2: under the page's h1). */
+  topHeadingLevel?: number;
   /** Hosts of the platform: absolute links to them are not marked external. Default: none. */
   siteHosts?: readonly string[];
 }
 
 type Mode = 'block' | 'inline';
+
+/** The sanitiser empties a class list it filtered out entirely; an empty `class=""` is noise, so it goes. */
+function rehypeDropEmptyClasses() {
+  return (tree: HastRoot): void => {
+    visitElements(tree, (element) => {
+      const cls = element.properties.className;
+      if (Array.isArray(cls) && cls.length === 0) delete element.properties.className;
+    });
+  };
+}
 
 function createProcessor(mode: Mode, options: RenderOptions) {
   return unified()
@@ -43,10 +54,11 @@ function createProcessor(mode: Mode, options: RenderOptions) {
     })
     .use(rehypeRaw)
     .use(rehypeInline, { enabled: mode === 'inline' })
-    .use(rehypeHeadings, { offset: options.headingOffset ?? 1 })
+    .use(rehypeHeadings, { top: options.topHeadingLevel ?? 2 })
     .use(rehypeLinks, { siteHosts: options.siteHosts ?? [] })
     .use(rehypeDsfr)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeDropEmptyClasses)
     .use(rehypeStringify)
     .freeze();
 }
@@ -56,7 +68,7 @@ const processors = new Map<string, Processor>();
 
 /** Processors are costly to build (micromark extensions); one per distinct configuration is kept. */
 function processorFor(mode: Mode, options: RenderOptions): Processor {
-  const key = JSON.stringify([mode, options.headingOffset ?? 1, options.siteHosts ?? []]);
+  const key = JSON.stringify([mode, options.topHeadingLevel ?? 2, options.siteHosts ?? []]);
   let processor = processors.get(key);
   if (!processor) {
     processor = createProcessor(mode, options);
@@ -75,7 +87,7 @@ function toHast(markdown: string, mode: Mode, options: RenderOptions) {
  *
  * @example
  * renderMarkdown('# Au programme\n\nTexte cité\n{: .citation}')
- * // '<h2 id="au-programme">Au programme</h2>\n<figure class="fr-quote"><blockquote>\n<p>Texte cité</p>\n</blockquote></figure>'
+ * // '<h2 id="au-programme">Au programme</h2>\n<figure class="fr-quote">\n<blockquote>\n<p>Texte cité</p>\n</blockquote>\n</figure>'
  */
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
   const { processor, tree } = toHast(markdown, 'block', options);

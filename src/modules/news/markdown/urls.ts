@@ -9,7 +9,7 @@
 /** Schemes a reader may follow. Everything else (javascript:, data:, vbscript:, file: …) is refused. */
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 
-const EMAIL = /^[^\s@/:?#]+@[^\s@/:?#]+\.[a-z]{2,}$/i;
+const EMAIL = /^[^\s@/:?#]+@[^\s@/:?#]+\.[a-z]{2,}(?:\?\S*)?$/i; // `?subject=` allowed
 /** A host-looking start: `www.` anything, or labels ending with a TLD the programme's sites use. */
 const BARE_DOMAIN =
   /^(?:www\.[^\s/]+|(?:[a-z0-9-]+\.)+(?:fr|com|org|net|eu|io|info|bzh|paris|gouv))(?:[/?#:]|$)/i;
