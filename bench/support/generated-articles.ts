@@ -91,6 +91,8 @@ const CIRCUMSTANCES = [
   'depuis le début de l’année',
   'avec les associations d’élus',
   'au service des habitants les plus éloignés du numérique',
+  'au titre de l’inclusion numérique',
+  'pour rendre les démarches accessibles à tous',
 ];
 
 const REMARKS = [
@@ -169,27 +171,51 @@ function createRandom(seed: number) {
 
 type Random = ReturnType<typeof createRandom>;
 
-function sentence(random: Random): string {
-  if (random.next() < 0.15) return random.pick(REMARKS);
-  if (random.next() < 0.05) return random.pick(QUOTES);
-  const [subject, number] = random.pick(SUBJECTS);
-  const verb = random.pick(VERBS)[number === 'sing' ? 0 : 1];
-  return `${subject} ${random.pick(PLACES)} ${verb} ${random.pick(OBJECTS)} ${random.pick(CIRCUMSTANCES)}.`;
+/**
+ * What one article is about: a few subjects, places, objects and circumstances drawn from the lists, so that
+ * articles differ and a query does not match them all.
+ */
+interface Theme {
+  subjects: Array<[string, 'sing' | 'plur']>;
+  places: string[];
+  objects: string[];
+  circumstances: string[];
 }
 
-function paragraph(random: Random): string {
-  return Array.from({ length: random.int(3, 6) }, () => sentence(random)).join(' ');
+function theme(random: Random): Theme {
+  return {
+    subjects: random.some(SUBJECTS, 5),
+    places: random.some(PLACES, 2),
+    objects: random.some(OBJECTS, 4),
+    circumstances: random.some(CIRCUMSTANCES, 4),
+  };
+}
+
+function clause(random: Random, about: Theme): string {
+  const [subject, number] = random.pick(about.subjects);
+  const verb = random.pick(VERBS)[number === 'sing' ? 0 : 1];
+  return `${subject} ${random.pick(about.places)} ${verb} ${random.pick(about.objects)}`;
+}
+
+function sentence(random: Random, about: Theme): string {
+  if (random.next() < 0.15) return random.pick(REMARKS);
+  if (random.next() < 0.05) return random.pick(QUOTES);
+  return `${clause(random, about)} ${random.pick(about.circumstances)}.`;
+}
+
+function paragraph(random: Random, about: Theme): string {
+  return Array.from({ length: random.int(3, 6) }, () => sentence(random, about)).join(' ');
 }
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /** A body of a few paragraphs, sometimes with a heading and a list, of 300 to 600 words. */
-function body(random: Random): string {
+function body(random: Random, about: Theme): string {
   const target = random.int(MIN_WORDS, MAX_WORDS);
   const blocks: string[] = [];
   let words = 0;
   while (words < target) {
-    let block = paragraph(random);
+    let block = paragraph(random, about);
     if (blocks.length > 0 && random.next() < 0.2) {
       const items = random.some(BULLETS, random.int(2, 4)).map((b) => `- ${b} ;`);
       block = `### ${random.pick(HEADINGS)}\n\n${block}\n\n${items.join('\n')}`;
@@ -201,12 +227,6 @@ function body(random: Random): string {
   }
   blocks.push('[En savoir plus sur le programme](/programme-tnt/presentation/)');
   return blocks.join('\n\n');
-}
-
-function title(random: Random): string {
-  const [subject, number] = random.pick(SUBJECTS);
-  const verb = random.pick(VERBS)[number === 'sing' ? 0 : 1];
-  return `${subject} ${random.pick(PLACES)} ${verb} ${random.pick(OBJECTS)}`;
 }
 
 /** A date of the period, as the programme's files write it (`2022-02-03 09:30:00 +01:00`). */
@@ -222,19 +242,20 @@ function date(random: Random): { day: string; full: string } {
 /** One article's Markdown file: YAML front matter (strings JSON-quoted, which YAML reads) and body. */
 function articleFile(random: Random, n: number): { name: string; text: string } {
   const when = date(random);
+  const about = theme(random);
   const tags = random.some(TAGS, random.int(1, 3));
   const text = [
     '---',
-    `title: ${JSON.stringify(title(random))}`,
+    `title: ${JSON.stringify(clause(random, about))}`,
     `date: ${when.full}`,
     'categories:',
     `- ${JSON.stringify(random.pick(CATEGORIES))}`,
     'tags:',
     ...tags.map((t) => `- ${JSON.stringify(t)}`),
-    `chapeau-text: ${JSON.stringify(sentence(random))}`,
+    `chapeau-text: ${JSON.stringify(sentence(random, about))}`,
     '---',
     '',
-    body(random),
+    body(random, about),
     '',
   ].join('\n');
   return { name: `${when.day}-actualite-generee-${String(n).padStart(4, '0')}.md`, text };

@@ -26,7 +26,7 @@ const BATCH = 500;
  * must not become "commun:*". Values travel as parameters; nothing the visitor typed is spliced into SQL.
  *
  * @example
- * tsqueryOf(parseSearchText('territoires collectiv'));
+ * tsqueryOf(parseSearchText('territoires collectiv')); // as SQL, with the words as parameters:
  * // plainto_tsquery('fr_unaccent', 'territoires') && (plainto_tsquery('fr_unaccent', 'collectiv')
  * //   || 'collectiv':*::tsquery)
  */
@@ -42,8 +42,8 @@ export function tsqueryOf(query: ParsedQuery): RawBuilder<unknown> | null {
     const lexeme = `'${query.prefix.replaceAll('\\', '\\\\').replaceAll("'", "''")}':*`;
     tail = sql`(${tail} || ${lexeme}::tsquery)`;
   }
-  // An empty tsquery on either side of && leaves the other one: no special case for a one-word query.
-  return sql`(plainto_tsquery('fr_unaccent', ${head}) && ${tail})`;
+  // Leaving out an empty head spares PostgreSQL a "query contains no lexemes" notice on every one-word search.
+  return head ? sql`(plainto_tsquery('fr_unaccent', ${head}) && ${tail})` : tail;
 }
 
 /**

@@ -16,18 +16,22 @@ const BODY_WEIGHT = 1;
  *
  * @example
  * matchExpression(parseSearchText('territoires collectiv'));
- * // '"territoi" AND ("collectiv" OR "collectiv"*)'
+ * // '"territoi" AND "collectiv"*'  (the stem of "collectiv" is itself)
+ * matchExpression(parseSearchText('collectivités'));
+ * // '("collectivit" OR "collectivites"*)'
  */
 export function matchExpression(query: ParsedQuery): string | null {
   const quote = (token: string) => `"${token.replaceAll('"', '""')}"`;
   const clauses = query.terms.map((term) => quote(term.stem));
   if (clauses.length === 0) return null;
-  if (query.prefix) clauses[clauses.length - 1] = `(${clauses.at(-1)} OR ${quote(query.prefix)}*)`;
+  const last = query.terms.at(-1)!;
+  if (query.prefix === last.stem) clauses[clauses.length - 1] = `${quote(query.prefix)}*`;
+  else if (query.prefix) clauses[clauses.length - 1] = `(${clauses.at(-1)} OR ${quote(query.prefix)}*)`;
   return clauses.join(' AND ');
 }
 
-/** Named parameters of the search statements (`@match`…); each statement uses a subset. */
-type SearchParams = { match: string; limit?: number; offset?: number; kinds?: string };
+/** Named parameters of the search statements (`@match`…); each statement reads those it names. */
+type SearchParams = { match: string; limit: number; offset: number; kinds: string };
 
 /**
  * Scores the matches, ranks and counts them, then reads the page's rows: the bodies of other hits are never
@@ -56,7 +60,8 @@ const countSql = (filtered: boolean) => `
 /**
  * The search index on SQLite: FTS5 over words stemmed in JS (see french-stemmer.ts), ranked by bm25 with
  * the title weighted above the body. Statements are prepared once and run synchronously on the raw
- * better-sqlite3 handle: no round trip, and an upsert of thousands of documents is one transaction.
+ * better-sqlite3 handle: no round trip, and an upsert of thousands of documents is one transaction (Kysely
+ * shares the connection: called while a Kysely transaction is open, it joins it as a savepoint).
  *
  * @example
  * const search = createSqliteSearchIndex(handle); // handle from connectDatabase('sqlite:…')
@@ -127,15 +132,11 @@ export function createSqliteSearchIndex(handle: { sqlite: BetterSqlite3.Database
       const { limit, offset } = pageOf(query);
       const kinds = kindsOf(query);
       const s = get();
-      // better-sqlite3 refuses named parameters a statement does not use: bind exactly what each one names.
-      const rows = kinds
-        ? s.searchKinds.all({ match, limit, offset, kinds: JSON.stringify(kinds) })
-        : s.search.all({ match, limit, offset });
+      // Kinds travel as one JSON array (read with json_each), so each statement is prepared once, not per count.
+      const params = { match, limit, offset, kinds: JSON.stringify(kinds) };
+      const rows = kinds ? s.searchKinds.all(params) : s.search.all(params);
       // The window count rides on the page's rows; an empty page (past the end, or limit 0) needs its own count.
-      const total =
-        rows[0]?.total ??
-        (kinds ? s.countKinds.get({ match, kinds: JSON.stringify(kinds) }) : s.count.get({ match }))?.total ??
-        0;
+      const total = rows[0]?.total ?? (kinds ? s.countKinds.get(params) : s.count.get(params))?.total ?? 0;
       return { total, hits: toHits(rows, parsed) };
     },
   };
