@@ -9,6 +9,7 @@ import { etagAndCompression } from './platform/http/compression.js';
 import type { AppEnv } from './platform/http/context.js';
 import { csrf } from './platform/http/csrf.js';
 import { errorPage, notFoundPage } from './platform/http/errors.js';
+import { createPageCache } from './platform/http/page-cache.js';
 import { rateLimit } from './platform/http/rate-limit.js';
 import { sessions } from './platform/http/session.js';
 import { staticFolder } from './platform/http/static.js';
@@ -116,6 +117,14 @@ export function createApp(deps: AppDeps): App {
     '*',
     rateLimit({ limit: 120, windowMs: 60_000, clock: deps.clock, key: 'ecriture' }),
   );
+
+  const pageCache = createPageCache({
+    maxEntries: 2000,
+    ttlMs: 30_000,
+    now: () => deps.clock.now().getTime(),
+  });
+  news.onChange(() => pageCache.clear());
+  app.use(pageCache.middleware);
 
   app.route(
     '/',

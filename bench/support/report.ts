@@ -20,7 +20,8 @@ function table(rows: string[][], alignRight: boolean[]): string {
   const line = (row: string[]) =>
     row
       .map((cell, col) => (alignRight[col] ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!)))
-      .join('  ');
+      .join('  ')
+      .trimEnd();
   const [header, ...body] = rows;
   return [line(header!), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }

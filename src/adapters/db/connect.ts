@@ -32,7 +32,7 @@ export function connectDatabase(url: string, options: { poolSize?: number } = {}
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
@@ -43,4 +43,25 @@ export function connectDatabase(url: string, options: { poolSize?: number } = {}
     return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }
   throw new Error('DATABASE_URL doit commencer par « sqlite: » ou « postgres:// »');
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs three times what running a small query does. The same SQL
+ * text gets the same prepared statement (Kysely runs one query at a time on this single connection, so a
+ * statement is never used twice at once). Bounded, since queries built with `IN (…)` lists vary in text.
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      let statement = statements.get(sqlText);
+      if (!statement) {
+        statement = sqlite.prepare(sqlText);
+        if (statements.size >= 2000) statements.clear();
+        statements.set(sqlText, statement);
+      }
+      return statement;
+    },
+  };
 }

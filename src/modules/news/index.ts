@@ -34,6 +34,11 @@ export function createNewsModule(deps: {
 }) {
   const repo = createKyselyNewsRepository(deps.db);
   const queries = createNewsQueries(repo);
+  const listeners: Array<() => void> = [];
+  const changed = () => {
+    queries.invalidate();
+    for (const listener of listeners) listener();
+  };
   return {
     queries,
     routes: newsRoutes({ queries, publicUrl: deps.publicUrl }),
@@ -45,7 +50,15 @@ export function createNewsModule(deps: {
       { label: COLLECTIONS.tnt.label, href: COLLECTIONS.tnt.basePath },
     ],
     importContent: (dir: string, options?: Parameters<typeof importContent>[2]) =>
-      importContent({ repo, search: deps.search, storage: deps.storage, clock: deps.clock }, dir, options),
+      importContent(
+        { repo, search: deps.search, storage: deps.storage, clock: deps.clock, onChange: changed },
+        dir,
+        options,
+      ),
+    /** Registers a listener told when published content changed (page caches). */
+    onChange(listener: () => void) {
+      listeners.push(listener);
+    },
   };
 }
 

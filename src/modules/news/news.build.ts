@@ -1,6 +1,6 @@
 import { sha256 } from '../../shared/hash.js';
 import { type FrontMatter, normalizeFrontMatter, readFrontMatter } from './markdown/front-matter.js';
-import { renderInline, renderMarkdown, toPlainText } from './markdown/render.js';
+import { renderBody, renderInline } from './markdown/render.js';
 import { type CollectionKey, type ContentData, type ContentItem, itemId, itemPath } from './news.domain.js';
 
 /** Bumped when the Markdown pipeline changes, so that a re-import re-renders every item. */
@@ -43,6 +43,7 @@ export async function buildItem(input: {
     };
   }
   const data = await contentData(fm, parsed.data, input.hasUpload);
+  const body = renderBody(parsed.body);
   // The fingerprint covers the source, the renderer, and which uploads were found: any of them changing
   // is a reason to save again.
   const availability = [...data.images, ...data.files].map((x) => (x.available ? '1' : '0')).join('');
@@ -61,8 +62,8 @@ export async function buildItem(input: {
       chapeau: fm.chapeau ? renderInline(fm.chapeau) : null,
       data,
       bodyMd: parsed.body,
-      bodyHtml: renderMarkdown(parsed.body),
-      bodyText: toPlainText(parsed.body),
+      bodyHtml: body.html,
+      bodyText: body.text,
       sourceFile: input.sourceFile,
       sourceHash,
       createdAt: input.now,

@@ -38,7 +38,14 @@ const MARKDOWN = /\.(md|markdown)$/i;
  * const report = await importContent(deps, 'content/demo', { onProgress: ({ done, total }) => … });
  */
 export async function importContent(
-  deps: { repo: NewsRepository; search: SearchIndex; storage: FileStorage; clock: Clock },
+  deps: {
+    repo: NewsRepository;
+    search: SearchIndex;
+    storage: FileStorage;
+    clock: Clock;
+    /** Told once at the end when anything was created or updated (caches to clear). */
+    onChange?: () => void;
+  },
   dir: string,
   options: { onProgress?: (p: ImportProgress) => void } = {},
 ): Promise<ImportReport> {
@@ -148,6 +155,7 @@ export async function importContent(
     (previous ? report.updated : report.created).push(rel);
   }
   options.onProgress?.({ done, total: files.length, file: '' });
+  if (report.created.length + report.updated.length + report.uploads.copied > 0) deps.onChange?.();
   return report;
 }
 

@@ -99,7 +99,10 @@ export function createKyselyNewsRepository(db: Kysely<Database>): NewsRepository
           .execute(),
         base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
       ]);
-      return { items: rows.map(fromRow), total: Number(total.n) };
+      return {
+        items: rows.map((r) => fromRow({ ...r, body_md: '', body_html: '', body_text: '' })),
+        total: Number(total.n),
+      };
     },
 
     async terms(collection) {
@@ -173,6 +176,22 @@ export function createKyselyNewsRepository(db: Kysely<Database>): NewsRepository
     },
   };
 }
+
+const CARD_COLUMNS = [
+  'id',
+  'collection',
+  'slug',
+  'path',
+  'title',
+  'date',
+  'published',
+  'chapeau',
+  'data',
+  'source_file',
+  'source_hash',
+  'created_at',
+  'updated_at',
+] as const;
 
 function toRow(item: ContentItem) {
   return {

@@ -35,6 +35,7 @@ export function newsRoutes(deps: { queries: NewsQueries; publicUrl: string }) {
         c,
         {
           title: result.page > 1 ? `${collection.label} — page ${result.page}` : collection.label,
+          shareable: true,
           breadcrumb: [{ label: collection.label }],
           headLinks: feedLinks(collection),
         },
@@ -58,7 +59,7 @@ export function newsRoutes(deps: { queries: NewsQueries; publicUrl: string }) {
     const pages = await queries.programmePages();
     return renderPage(
       c,
-      { title: COLLECTIONS.tnt.label, breadcrumb: [{ label: COLLECTIONS.tnt.label }] },
+      { title: COLLECTIONS.tnt.label, breadcrumb: [{ label: COLLECTIONS.tnt.label }], shareable: true },
       <ProgrammePage pages={pages} />,
     );
   });
@@ -88,6 +89,7 @@ export function newsItemRoute(deps: { queries: NewsQueries }) {
       {
         title: item.title,
         breadcrumb,
+        shareable: true,
         description: item.bodyText.slice(0, 160) || undefined,
         headLinks: collection.listed ? feedLinks(collection) : undefined,
       },

@@ -9,7 +9,23 @@ export const PER_PAGE = 10;
  * The read side of Publication: what the public pages, feeds and sitemap ask for. Drafts never leave here.
  */
 export function createNewsQueries(repo: NewsRepository) {
+  // Term counts change only at import; computing them groups every term of a collection, so they are kept.
+  const termsCache = new Map<CollectionKey, Promise<TermCount[]>>();
+  const termsOf = (collection: CollectionKey) => {
+    let terms = termsCache.get(collection);
+    if (!terms) {
+      terms = repo.terms(collection);
+      termsCache.set(collection, terms);
+      terms.catch(() => termsCache.delete(collection));
+    }
+    return terms;
+  };
   return {
+    /** Forgets what was derived from the content (called after an import changed something). */
+    invalidate() {
+      termsCache.clear();
+    },
+
     /** The published item at a public address, or null (drafts and unknown addresses alike). */
     findByPath(path: string): Promise<ContentItem | null> {
       return repo.findPublishedByPath(path);
@@ -33,7 +49,7 @@ export function createNewsQueries(repo: NewsRepository) {
         window.offset === (Math.max(1, input.page) - 1) * PER_PAGE
           ? first
           : await repo.listPublished({ ...query, offset: window.offset });
-      const terms = await repo.terms(input.collection);
+      const terms = await termsOf(input.collection);
       return {
         items: result.items,
         total: result.total,

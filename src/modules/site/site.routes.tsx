@@ -35,7 +35,7 @@ export function siteRoutes(deps: {
     ]);
     return renderPage(
       c,
-      { title: 'Numérique & Territoires' },
+      { title: 'Numérique & Territoires', shareable: true },
       <HomePage communiques={communiques} actualites={actualites} evenements={evenements} />,
     );
   });
@@ -56,6 +56,7 @@ export function siteRoutes(deps: {
         title: q.q ? `Recherche « ${q.q} »` : 'Rechercher',
         breadcrumb: [{ label: 'Rechercher' }],
         searchQuery: q.q,
+        shareable: true,
       },
       <SearchPage q={q.q} type={q.type} result={result} page={q.page} perPage={SEARCH_PER_PAGE} />,
     );
@@ -63,7 +64,7 @@ export function siteRoutes(deps: {
 
   for (const [path, page] of Object.entries(STATIC_PAGES)) {
     app.get(path, (c) =>
-      renderPage(c, { title: page.title, breadcrumb: [{ label: page.title }] }, page.body()),
+      renderPage(c, { title: page.title, breadcrumb: [{ label: page.title }], shareable: true }, page.body()),
     );
   }
 
@@ -71,7 +72,7 @@ export function siteRoutes(deps: {
     const pages = await news.queries.programmePages();
     return renderPage(
       c,
-      { title: 'Plan du site', breadcrumb: [{ label: 'Plan du site' }] },
+      { title: 'Plan du site', breadcrumb: [{ label: 'Plan du site' }], shareable: true },
       <>
         <h1>Plan du site</h1>
         <ul>

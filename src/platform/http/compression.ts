@@ -13,9 +13,10 @@ const COMPRESSIBLE =
  * `If-None-Match` gets a 304 with no body), then Brotli or gzip as the client accepts. Responses that
  * already carry a Content-Encoding (pre-compressed static files) pass through.
  *
- * Pages carry a fresh CSP nonce each time, so the ETag is computed with the nonce masked; a 304 then leaves
- * out the Content-Security-Policy header, so that the browser keeps the policy stored with the page it
- * already has, whose nonce matches that page's scripts. Mount it outside the security headers middleware.
+ * A page that uses the CSP nonce (an inline script) differs at each request, so the ETag is computed with
+ * the nonce masked; a 304 then leaves out the Content-Security-Policy header, so that the browser keeps the
+ * policy stored with the page it already has, whose nonce matches that page's scripts. Mount it outside the
+ * security headers middleware.
  *
  * @example
  * app.use(etagAndCompression());
@@ -23,13 +24,15 @@ const COMPRESSIBLE =
 export function etagAndCompression(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    const res = c.res;
     const method = c.req.method;
-    if ((method !== 'GET' && method !== 'HEAD') || res.status !== 200 || !res.body) return;
-    // Responses that made their own ETag or encoding (static files) have handled both already.
-    if (res.headers.get('content-encoding') || res.headers.get('etag')) return;
-    const type = res.headers.get('content-type') ?? '';
-    if (!COMPRESSIBLE.test(type)) return;
+    if ((method !== 'GET' && method !== 'HEAD') || c.res.status !== 200) return;
+    // Headers first: touching `res.body` turns the adapter's light response into a stream, which costs.
+    const headers0 = c.res.headers;
+    // Responses that made their own ETag or encoding (static files, cached pages) have handled both already.
+    if (headers0.get('content-encoding') || headers0.get('etag')) return;
+    if (!COMPRESSIBLE.test(headers0.get('content-type') ?? '')) return;
+    const res = c.res;
+    if (!res.body) return;
 
     const body = Buffer.from(await res.arrayBuffer());
     const headers = new Headers(res.headers);

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { NavItem } from '../ui/layout.js';
+import type { NavItem, Viewer } from '../ui/layout.js';
 import type { SessionHandle } from './session.js';
 
 /** What the platform middleware puts on every request's context. */
@@ -11,5 +11,11 @@ export type AppEnv = {
     logger: Logger;
     session: SessionHandle;
     navigation: NavItem[];
+    /** Who is looking, for the header; set by the accounts module's middleware. */
+    viewer: Viewer;
+    /** The logged-in actor, typed by the accounts module that sets it. */
+    actor: unknown;
+    /** Set by a page that is the same for every anonymous visitor (see page-cache.ts). */
+    shareable: boolean;
   };
 };

@@ -19,6 +19,7 @@ function memoryStore(): SessionStore {
     update: async (id, r) => void rows.set(id, structuredClone(r)),
     destroy: async (id) => void rows.delete(id),
     purgeExpired: async () => 0,
+    destroyForPerson: async () => 0,
   };
 }
 

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Clock } from '../../ports/clock.js';
 import type { SessionRecord, SessionStore } from '../../ports/session-store.js';
@@ -19,8 +19,15 @@ export interface SessionHandle {
   csrfToken(): Promise<string>;
   /** The CSRF token if a session exists, else null (used to check a submitted form). */
   existingCsrfToken(): Promise<string | null>;
+  /** The person logged in with this session, or null. */
+  personId(): Promise<string | null>;
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
+  /**
+   * Logs a person in: the session gets a new identifier and a new CSRF token (so that an identifier planted
+   * before login is worthless), with `data` as its only content.
+   */
+  login(personId: string, data?: Record<string, unknown>): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -45,47 +52,51 @@ export function sessions(store: SessionStore, clock: Clock): MiddlewareHandler<A
       }
       return loaded;
     };
-    const ensure = async () => {
-      const existing = await load();
-      if (existing) return existing;
+    const create = async (personId: string | null, data: Record<string, unknown>) => {
       const fresh = randomToken(32);
       const now = clock.now();
       const record: SessionRecord = {
+        personId,
         csrfToken: randomToken(32),
-        data: {},
+        data,
         expiresAt: new Date(now.getTime() + LIFETIME_MS).toISOString(),
       };
       const id = sha256(fresh);
       await store.create(id, record, now);
-      setCookie(c, SESSION_COOKIE, fresh, {
-        path: '/',
-        secure: true,
-        httpOnly: true,
-        sameSite: 'Lax',
-        maxAge: LIFETIME_MS / 1000,
-      });
+      writeCookie(c, fresh, LIFETIME_MS / 1000);
       loaded = { id, record };
       return loaded;
     };
+    const ensure = async () => (await load()) ?? (await create(null, {}));
 
     c.set('session', {
       csrfToken: async () => (await ensure()).record.csrfToken,
       existingCsrfToken: async () => (await load())?.record.csrfToken ?? null,
+      personId: async () => (await load())?.record.personId ?? null,
       get: async (key) => (await load())?.record.data[key] as never,
       set: async (key, value) => {
         const s = await ensure();
         s.record.data[key] = value;
         await store.update(s.id, s.record);
       },
+      login: async (personId, data = {}) => {
+        const previous = await load();
+        if (previous) await store.destroy(previous.id);
+        await create(personId, data);
+      },
       destroy: async () => {
         const s = await load();
         if (s) await store.destroy(s.id);
         loaded = null;
-        setCookie(c, SESSION_COOKIE, '', { path: '/', secure: true, httpOnly: true, maxAge: 0 });
+        writeCookie(c, '', 0);
       },
     });
     await next();
   };
+}
+
+function writeCookie(c: Context, value: string, maxAge: number) {
+  setCookie(c, SESSION_COOKIE, value, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge });
 }
 
 /** Constant-time comparison of two tokens. */

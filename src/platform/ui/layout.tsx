@@ -6,10 +6,12 @@ export const SITE_NAME = 'Numérique & Territoires';
 
 export type NavItem = { label: string; href: string };
 
+/** Who is looking at the page, as the header shows it: a name and a logout form, or a login link. */
+export type Viewer = { name: string; csrfToken: string; adminHref: string | null } | null;
+
 export interface LayoutProps {
   /** The page's own title; the document title becomes `<title> — Numérique & Territoires`. */
   title: string;
-  nonce: string;
   nav: NavItem[];
   currentPath: string;
   breadcrumb?: Crumb[];
@@ -17,6 +19,7 @@ export interface LayoutProps {
   /** Extra `<link>` elements for the head (feeds, canonical). */
   headLinks?: Array<{ rel: string; href: string; type?: string; title?: string }>;
   searchQuery?: string;
+  viewer?: Viewer;
   children: Child;
 }
 
@@ -25,7 +28,7 @@ export interface LayoutProps {
  * footer with the mandatory links, and the display settings dialog.
  */
 export function Layout(props: LayoutProps) {
-  const { title, nonce } = props;
+  const { title } = props;
   const fullTitle = title === SITE_NAME ? SITE_NAME : `${title} — ${SITE_NAME}`;
   return (
     <html lang="fr" data-fr-scheme="system">
@@ -53,7 +56,12 @@ export function Layout(props: LayoutProps) {
       </head>
       <body>
         <SkipLinks />
-        <Header nav={props.nav} currentPath={props.currentPath} searchQuery={props.searchQuery} />
+        <Header
+          nav={props.nav}
+          currentPath={props.currentPath}
+          searchQuery={props.searchQuery}
+          viewer={props.viewer ?? null}
+        />
         <main id="contenu" tabindex={-1}>
           <div class="fr-container fr-mb-7w">
             {props.breadcrumb ? <Breadcrumb items={props.breadcrumb} /> : <div class="fr-mt-4w" />}
@@ -62,7 +70,8 @@ export function Layout(props: LayoutProps) {
         </main>
         <Footer />
         <DisplaySettings />
-        <script type="module" nonce={nonce} src={`${DSFR_PREFIX}dsfr.module.min.js`} />
+        {/* Same-origin files are allowed by the CSP's 'self': no nonce, so the page is the same for everyone. */}
+        <script type="module" src={`${DSFR_PREFIX}dsfr.module.min.js`} />
       </body>
     </html>
   );
@@ -103,14 +112,59 @@ function isCurrent(href: string, currentPath: string) {
   return href === '/' ? currentPath === '/' : currentPath.startsWith(href);
 }
 
+function ToolLinks({ viewer, currentPath }: { viewer: Viewer; currentPath: string }) {
+  if (!viewer) {
+    const retour = currentPath.startsWith('/connexion') ? '' : `?retour=${encodeURIComponent(currentPath)}`;
+    return (
+      <ul class="fr-btns-group">
+        <li>
+          <a class="fr-btn fr-icon-account-circle-line" href={`/connexion${retour}`}>
+            Se connecter
+          </a>
+        </li>
+      </ul>
+    );
+  }
+  return (
+    <ul class="fr-btns-group">
+      {viewer.adminHref ? (
+        <li>
+          <a class="fr-btn fr-icon-settings-5-line" href={viewer.adminHref}>
+            Administration
+          </a>
+        </li>
+      ) : null}
+      <li>
+        <a
+          class="fr-btn fr-icon-account-circle-line"
+          href="/mon-compte"
+          title={`Mon compte (${viewer.name})`}
+        >
+          Mon compte
+        </a>
+      </li>
+      <li>
+        <form method="post" action="/deconnexion">
+          <input type="hidden" name="_csrf" value={viewer.csrfToken} />
+          <button type="submit" class="fr-btn fr-icon-logout-box-r-line">
+            Se déconnecter
+          </button>
+        </form>
+      </li>
+    </ul>
+  );
+}
+
 function Header({
   nav,
   currentPath,
   searchQuery,
+  viewer,
 }: {
   nav: NavItem[];
   currentPath: string;
   searchQuery?: string;
+  viewer: Viewer;
 }) {
   return (
     <header class="fr-header">
@@ -157,6 +211,9 @@ function Header({
               </div>
             </div>
             <div class="fr-header__tools">
+              <div class="fr-header__tools-links">
+                <ToolLinks viewer={viewer} currentPath={currentPath} />
+              </div>
               <div class="fr-header__search fr-modal" id="modal-recherche">
                 <div class="fr-container fr-container-lg--fluid">
                   <button
@@ -200,6 +257,7 @@ function Header({
           <button type="button" class="fr-btn--close fr-btn" aria-controls="modal-menu" title="Fermer">
             Fermer
           </button>
+          {/* DSFR's script copies the tool links here for small screens. */}
           <div class="fr-header__menu-links" />
           <nav class="fr-nav" id="navigation-principale" aria-label="Menu principal">
             <ul class="fr-nav__list">

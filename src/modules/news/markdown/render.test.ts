@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { readFrontMatter } from './front-matter.js';
 import { slugify } from './headings.js';
 import { parseIal } from './kramdown-ial.js';
-import { renderInline, renderMarkdown, toPlainText } from './render.js';
+import { renderBody, renderInline, renderMarkdown, toPlainText } from './render.js';
 import { normalizeHref, safeHref } from './urls.js';
 
 /** Rendered HTML without the newlines the serializer puts between blocks. */
@@ -186,4 +186,12 @@ test('the seed release body renders as expected', () => {
   );
   assert.match(out, /<em>Cet événement est organisé/);
   assert.equal(out.match(/fr-sr-only/g)?.length, 2);
+});
+
+describe('renderBody', () => {
+  test('gives the same HTML and text as rendering and extracting separately', () => {
+    const md =
+      '# Titre\n\nTexte **gras** et [lien](https://x.fr){:target="_blank"}.\n\nCitation\n{: .citation}';
+    assert.deepEqual(renderBody(md), { html: renderMarkdown(md), text: toPlainText(md) });
+  });
 });

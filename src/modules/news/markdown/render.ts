@@ -95,6 +95,19 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): s
 }
 
 /**
+ * Renders a body to HTML and to plain text from one parse (an import needs both; parsing is most of the
+ * cost).
+ *
+ * @example renderBody('**Afin** de…') // { html: '<p><strong>Afin</strong> de…</p>', text: 'Afin de…' }
+ */
+export function renderBody(markdown: string, options: RenderOptions = {}): { html: string; text: string } {
+  const { processor, tree } = toHast(markdown, 'block', options);
+  // Plain text first: stringify does not change the tree, and text extraction only reads it.
+  const text = hastToPlainText(tree);
+  return { html: processor.stringify(tree), text };
+}
+
+/**
  * Renders short Markdown (a chapeau, a caption) without block wrappers: paragraphs are joined by
  * `<br>`, lists and quotes are reduced to their text lines.
  *
