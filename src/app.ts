@@ -1,10 +1,14 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
+import type { FakeProConnect } from './adapters/auth/fake-proconnect.js';
 import type { DatabaseHandle } from './adapters/db/connect.js';
 import { createKyselySessionStore } from './adapters/db/session-store.kysely.js';
+import { devMailsRoutes, type OutboxAdmin, renderMail } from './adapters/mail/index.js';
+import { type AccountsModule, createAccountsModule } from './modules/accounts/index.js';
 import { createNewsModule, type NewsModule } from './modules/news/index.js';
 import { siteRoutes } from './modules/site/index.js';
+import { createTerritoriesModule, type TerritoriesModule } from './modules/territories/index.js';
 import { etagAndCompression } from './platform/http/compression.js';
 import type { AppEnv } from './platform/http/context.js';
 import { csrf } from './platform/http/csrf.js';
@@ -18,6 +22,8 @@ import { APP_ASSETS_DIR, APP_PREFIX, DSFR_DIST, DSFR_PREFIX } from './platform/u
 import type { NavItem } from './platform/ui/layout.js';
 import type { Clock } from './ports/clock.js';
 import type { FileStorage } from './ports/file-storage.js';
+import type { IdentityProvider } from './ports/identity-provider.js';
+import type { Outbox } from './ports/outbox.js';
 import type { SearchIndex } from './ports/search-index.js';
 
 export interface AppDeps {
@@ -27,11 +33,20 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   publicUrl: string;
+  outbox: Outbox;
+  outboxAdmin: OutboxAdmin;
+  identityProvider: IdentityProvider;
+  /** The local ProConnect, mounted under its issuer's path (development and tests only). */
+  fakeProConnect?: FakeProConnect;
+  /** Where the development mailer writes, to show it under /_dev/mails; null with a real SMTP server. */
+  devMailsDir?: string | null;
 }
 
 export interface App {
   app: Hono<AppEnv>;
   news: NewsModule;
+  territories: TerritoriesModule;
+  accounts: AccountsModule;
   /** Scheduled upkeep (expired sessions today, personal data purges later), run by the server's timer. */
   housekeeping(): Promise<void>;
 }
@@ -52,8 +67,31 @@ export function createApp(deps: AppDeps): App {
     clock: deps.clock,
     publicUrl: deps.publicUrl,
   });
-  const navigation: NavItem[] = [...news.navigation];
+  const territories = createTerritoriesModule({ db: deps.database.db, clock: deps.clock });
   const sessionStore = createKyselySessionStore(deps.database.db);
+  const accounts = createAccountsModule({
+    db: deps.database.db,
+    outbox: deps.outbox,
+    sessions: sessionStore,
+    organisations: organisationDirectory(territories),
+    idp: deps.identityProvider,
+    clock: deps.clock,
+    publicUrl: deps.publicUrl,
+    loginLinkMail: ({ url, expiresInMinutes }) => ({
+      subject: 'Votre lien de connexion à Numérique & Territoires',
+      ...renderMail({
+        preheader: `Lien valable ${expiresInMinutes} minutes, utilisable une fois.`,
+        title: 'Connexion à Numérique & Territoires',
+        paragraphs: [
+          'Bonjour,',
+          `Pour vous connecter, utilisez le lien ci-dessous. Il est valable ${expiresInMinutes} minutes et ne sert qu’une fois.`,
+          'Si vous n’avez pas demandé ce lien, ignorez ce message : personne ne pourra se connecter sans lui.',
+        ],
+        action: { label: 'Me connecter', url },
+      }),
+    }),
+  });
+  const navigation: NavItem[] = [...news.navigation, ...territories.navigation];
 
   app.use(requestId({ generator: () => crypto.randomUUID() }));
   app.use(async (c, next) => {
@@ -109,6 +147,9 @@ export function createApp(deps: AppDeps): App {
     }
   });
 
+  // The local ProConnect answers server-to-server calls (token, userinfo) that carry no session nor CSRF token.
+  deps.fakeProConnect?.mount(app);
+
   app.use(sessions(sessionStore, deps.clock));
   app.use(csrf());
   // Forms are few and human: a flood of submissions from one address is refused before it costs anything.
@@ -124,6 +165,7 @@ export function createApp(deps: AppDeps): App {
     now: () => deps.clock.now().getTime(),
   });
   news.onChange(() => pageCache.clear());
+  app.use(accounts.middleware);
   app.use(pageCache.middleware);
 
   app.route(
@@ -137,6 +179,9 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   app.route('/', news.routes);
+  app.route('/', territories.routes);
+  app.route('/', accounts.routes);
+  if (deps.devMailsDir) app.route('/', devMailsRoutes(deps.devMailsDir));
   app.get('*', news.itemRoute);
 
   app.notFound(notFoundPage);
@@ -144,9 +189,41 @@ export function createApp(deps: AppDeps): App {
   return {
     app,
     news,
+    territories,
+    accounts,
     async housekeeping() {
-      const purged = await sessionStore.purgeExpired(deps.clock.now());
-      if (purged > 0) deps.logger.info({ purged }, 'sessions expirées supprimées');
+      const now = deps.clock.now();
+      const purged = await sessionStore.purgeExpired(now);
+      await accounts.housekeeping(now);
+      // Sent messages hold addresses: kept 90 days for delivery questions, then deleted.
+      const mails = await deps.outboxAdmin.purgeSentBefore(
+        new Date(now.getTime() - 90 * 24 * 60 * 60 * 1000),
+      );
+      deps.logger.info({ sessions: purged, courriels: mails }, 'entretien');
+    },
+  };
+}
+
+/** The accounts module's view of organisations, from the territories module (SIREN, official name). */
+function organisationDirectory(territories: TerritoriesModule) {
+  const { organisations } = territories;
+  const named = (o: { siren: string; name: string | null }) => ({
+    siren: o.siren,
+    name: o.name ?? `Organisation n° SIREN ${o.siren}`,
+  });
+  return {
+    async findOrCreate({ siren }: { siren: string }) {
+      const result = await organisations.findOrCreate({ siren });
+      if (!result.ok) throw new Error(`SIREN refusé : ${result.error}`);
+      return named(result.organisation);
+    },
+    async bySiren(siren: string) {
+      const o = await organisations.bySiren(siren);
+      return o ? named(o) : null;
+    },
+    async list({ q, page }: { q: string; page: number; perPage: number }) {
+      const result = await organisations.list({ q, page });
+      return { items: result.items.map((o) => ({ ...named(o), kind: o.kind })), total: result.total };
     },
   };
 }

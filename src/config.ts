@@ -25,6 +25,16 @@ const schema = z.object({
   PUBLIC_URL: z.url({ error: 'PUBLIC_URL doit être une adresse web complète' }).optional(),
   UPLOADS_DIR: z.string().default('var/uploads'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PROCONNECT_ISSUER: z.url({ error: 'PROCONNECT_ISSUER doit être une adresse web complète' }).optional(),
+  PROCONNECT_CLIENT_ID: z.string().optional(),
+  PROCONNECT_CLIENT_SECRET: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: 'SMTP_URL doit commencer par « smtp:// » ou « smtps:// »' })
+    .optional(),
+  MAIL_FROM: z.string().default('Numérique & Territoires <ne-pas-repondre@numerique-territoires.localhost>'),
+  MAILS_DIR: z.string().default('var/mails'),
+  OUTBOX_WORKER: z.enum(['on', 'off'], { error: 'OUTBOX_WORKER vaut « on » ou « off »' }).default('on'),
   SEED_DEMO: z.enum(['auto', 'never'], { error: 'SEED_DEMO vaut « auto » ou « never »' }).default('auto'),
 });
 
@@ -37,6 +47,11 @@ export type Config = {
   uploadsDir: string;
   logLevel: string;
   seedDemo: boolean;
+  /** Null: the local ProConnect stands in (development and tests only). */
+  proconnect: { issuer: string; clientId: string; clientSecret: string } | null;
+  mail: { smtpUrl: string | null; from: string; devOutboxDir: string };
+  /** Whether this process also runs the outbox worker (off when `nt worker` runs as its own process). */
+  outboxWorker: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -50,6 +65,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.PROCONNECT_ISSUER && (!c.PROCONNECT_CLIENT_ID || !c.PROCONNECT_CLIENT_SECRET)) {
+    throw new ConfigError(
+      'Configuration invalide :\n- PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET sont requis avec PROCONNECT_ISSUER',
+    );
+  }
+  if (c.NODE_ENV === 'production' && !c.PROCONNECT_ISSUER) {
+    throw new ConfigError(
+      'Configuration invalide :\n- PROCONNECT_ISSUER est requis en production : le fournisseur d’identité local ne sert qu’au développement',
+    );
+  }
   return {
     env: c.NODE_ENV,
     port: c.PORT,
@@ -59,5 +84,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     uploadsDir: c.UPLOADS_DIR,
     logLevel: c.LOG_LEVEL,
     seedDemo: c.SEED_DEMO === 'auto',
+    proconnect: c.PROCONNECT_ISSUER
+      ? {
+          issuer: c.PROCONNECT_ISSUER.replace(/\/$/, ''),
+          clientId: c.PROCONNECT_CLIENT_ID!,
+          clientSecret: c.PROCONNECT_CLIENT_SECRET!,
+        }
+      : null,
+    mail: { smtpUrl: c.SMTP_URL ?? null, from: c.MAIL_FROM, devOutboxDir: c.MAILS_DIR },
+    outboxWorker: c.OUTBOX_WORKER === 'on',
   };
 }

@@ -9,7 +9,12 @@ import { ConfigError, loadConfig } from './config.js';
 async function main() {
   const config = loadConfig(process.env);
   const platform = await bootstrap(config);
+  const territories = await platform.territories.ensureLoaded();
+  if (territories.loaded)
+    platform.logger.info({ edition: territories.edition }, 'référentiel des territoires chargé');
   if (config.seedDemo) await seedDemoIfEmpty(platform);
+  const worker = config.outboxWorker ? platform.createWorker() : null;
+  worker?.start(5_000);
   const server = serve({ fetch: platform.app.fetch, port: config.port, hostname: config.host }, (info) => {
     platform.logger.info({ port: info.port, base: platform.database.dialect }, 'plateforme démarrée');
     if (process.stdout.isTTY) {
@@ -28,7 +33,9 @@ async function main() {
   const stop = () => {
     clearInterval(upkeep);
     server.close(() => {
-      platform.close().finally(() => process.exit(0));
+      Promise.resolve(worker?.stop())
+        .then(() => platform.close())
+        .finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

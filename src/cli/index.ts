@@ -9,8 +9,11 @@ const HELP = `Utilisation : nt <commande> [options]
 Commandes :
   import-content <dossier>   importe les contenus Markdown d’un dossier organisé comme le site du programme
                              (_communiques/, _actualites/, _evenements/, _tnt/, _data/, uploads/)
-  migrate                    met le schéma de la base de données à jour
+  migrate                    met le schéma de la base de données à jour et charge le référentiel des territoires
   seed                       charge le contenu de démonstration si la base est vide (--force : toujours)
+  create-admin <courriel>    donne le rôle d’administrateur à cette adresse (la personne se connecte ensuite
+                             avec ProConnect ou un lien reçu à cette adresse)
+  worker [--once]            envoie les courriels de la file d’envoi (--once : vide la file puis s’arrête)
 
 La base de données est celle de DATABASE_URL (par défaut sqlite:var/data.sqlite).`;
 
@@ -22,7 +25,7 @@ async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, force: { type: 'boolean' } },
+    options: { help: { type: 'boolean', short: 'h' }, force: { type: 'boolean' }, once: { type: 'boolean' } },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -34,9 +37,62 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'migrate': {
       const platform = await bootstrap(config, { logger });
-      await platform.close();
-      console.log('Schéma à jour.');
+      try {
+        const territories = await platform.territories.ensureLoaded();
+        console.log(
+          `Schéma à jour. Référentiel des territoires : ${territories.edition}${territories.loaded ? ' (chargé)' : ''}.`,
+        );
+      } finally {
+        await platform.close();
+      }
       return 0;
+    }
+    case 'create-admin': {
+      const email = rest[0];
+      if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+        console.error('Indiquez une adresse électronique valide : nt create-admin <courriel>');
+        return 2;
+      }
+      const platform = await bootstrap(config, { logger });
+      try {
+        const { created } = await platform.accounts.service.ensureRole(email, 'administrateur');
+        console.log(`${email} est administrateur${created ? ' (compte créé)' : ''}.`);
+      } finally {
+        await platform.close();
+      }
+      return 0;
+    }
+    case 'worker': {
+      const platform = await bootstrap(config, { logger });
+      const worker = platform.createWorker();
+      try {
+        if (values.once) {
+          let total = 0;
+          for (;;) {
+            const r = await worker.runOnce();
+            total += r.sent;
+            if (r.sent + r.failed + r.retried === 0) break;
+          }
+          console.log(`${total} courriel(s) envoyé(s).`);
+          return 0;
+        }
+        worker.start(5_000);
+        console.log('Envoi des courriels en cours (Ctrl+C pour arrêter).');
+        // The worker's timer does not keep the process alive on its own: this does, until a signal.
+        await new Promise<void>((resolve) => {
+          const keepAlive = setInterval(() => {}, 1 << 30);
+          const stop = () => {
+            clearInterval(keepAlive);
+            resolve();
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await worker.stop();
+        return 0;
+      } finally {
+        await platform.close();
+      }
     }
     case 'seed': {
       const platform = await bootstrap(config, { logger });

@@ -1,5 +1,7 @@
 /** Server-side sessions: the cookie carries only an opaque token; everything else lives here. */
 export interface SessionRecord {
+  /** The person logged in, or null for an anonymous session (a form being filled). */
+  personId: string | null;
   csrfToken: string;
   data: Record<string, unknown>;
   expiresAt: string;
@@ -12,4 +14,6 @@ export interface SessionStore {
   update(idHash: string, record: SessionRecord): Promise<void>;
   destroy(idHash: string): Promise<void>;
   purgeExpired(now: Date): Promise<number>;
+  /** Ends every session of a person (logout everywhere, a withdrawn role, a deleted account). */
+  destroyForPerson(personId: string): Promise<number>;
 }

@@ -2,11 +2,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Dialect } from '../../src/adapters/db/connect.js';
+import { createKyselyOutbox, createOutboxAdmin } from '../../src/adapters/mail/index.js';
 import { createSearchIndex } from '../../src/adapters/search/index.js';
 import { createLocalFileStorage } from '../../src/adapters/storage/local-files.js';
 import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { fixedClock } from '../../src/ports/clock.js';
+import { type IdentityProvider, IdentityProviderError } from '../../src/ports/identity-provider.js';
 import { freshDatabase } from './database.js';
 
 export const TEST_PUBLIC_URL = 'http://localhost:3000';
@@ -17,19 +19,27 @@ export const TEST_PUBLIC_URL = 'http://localhost:3000';
  * @example
  * const t = await testPlatform('sqlite'); const res = await t.request('/'); await t.close();
  */
-export async function testPlatform(dialect: Dialect = 'sqlite') {
+export async function testPlatform(
+  dialect: Dialect = 'sqlite',
+  options: { identityProvider?: IdentityProvider; publicUrl?: string } = {},
+) {
   const database = await freshDatabase(dialect);
   const uploads = await mkdtemp(join(tmpdir(), 'nt-uploads-'));
   const clock = fixedClock('2023-01-20T10:00:00.000Z');
-  const { app, news } = createApp({
+  const built = createApp({
     database,
     search: createSearchIndex(database),
     storage: createLocalFileStorage(uploads),
     clock,
     logger: createLogger('silent'),
-    publicUrl: TEST_PUBLIC_URL,
+    publicUrl: options.publicUrl ?? TEST_PUBLIC_URL,
+    outbox: createKyselyOutbox({ clock }),
+    outboxAdmin: createOutboxAdmin({ db: database.db, clock }),
+    identityProvider: options.identityProvider ?? unreachableProConnect,
   });
+  const { app, news } = built;
   return {
+    ...built,
     app,
     news,
     database,
@@ -72,3 +82,14 @@ export function markdownFile(frontMatter: string[], body = 'Corps du texte.'): s
 export function article(title: string, date: string, extra: string[] = []): string[] {
   return [`title: '${title.replace(/'/g, "''")}'`, `date: ${date}`, ...extra];
 }
+
+/** A ProConnect that never answers: for tests that do not log in through it. */
+export const unreachableProConnect: IdentityProvider = {
+  startLogin: async () => {
+    throw new IdentityProviderError('unavailable', 'ProConnect ne répond pas (tests)');
+  },
+  completeLogin: async () => {
+    throw new IdentityProviderError('unavailable', 'ProConnect ne répond pas (tests)');
+  },
+  logoutUrl: async () => null,
+};

@@ -1,8 +1,12 @@
+import type { AccountTables } from './tables/accounts.js';
+import type { OutboxTables } from './tables/outbox.js';
+import type { TerritoryTables } from './tables/territories.js';
+
 /**
  * The database, as Kysely sees it. Timestamps are ISO-8601 UTC strings (`toISOString()`) in both SQLite and
  * PostgreSQL: they sort as text, compare as text, and cross the two dialects unchanged. Booleans are 0/1.
  */
-export interface Database {
+export interface Database extends TerritoryTables, OutboxTables, AccountTables {
   content_item: ContentItemTable;
   content_term: ContentTermTable;
   session: SessionTable;
@@ -43,6 +47,8 @@ export interface ContentTermTable {
 export interface SessionTable {
   /** SHA-256 of the opaque cookie value: a leaked table gives no usable cookie. */
   id: string;
+  /** The person logged in with this session, if any. */
+  person_id: string | null;
   csrf_token: string;
   data: string;
   expires_at: string;

@@ -13,18 +13,24 @@ export function createKyselySessionStore(db: Kysely<Database>): SessionStore {
     async find(id, now) {
       const row = await db
         .selectFrom('session')
-        .select(['csrf_token', 'data', 'expires_at'])
+        .select(['person_id', 'csrf_token', 'data', 'expires_at'])
         .where('id', '=', id)
         .where('expires_at', '>', now.toISOString())
         .executeTakeFirst();
       if (!row) return null;
-      return { csrfToken: row.csrf_token, data: JSON.parse(row.data), expiresAt: row.expires_at };
+      return {
+        personId: row.person_id,
+        csrfToken: row.csrf_token,
+        data: JSON.parse(row.data),
+        expiresAt: row.expires_at,
+      };
     },
     async create(id, record, now) {
       await db
         .insertInto('session')
         .values({
           id,
+          person_id: record.personId,
           csrf_token: record.csrfToken,
           data: JSON.stringify(record.data),
           expires_at: record.expiresAt,
@@ -45,6 +51,10 @@ export function createKyselySessionStore(db: Kysely<Database>): SessionStore {
     },
     async destroy(id) {
       await db.deleteFrom('session').where('id', '=', id).execute();
+    },
+    async destroyForPerson(personId) {
+      const r = await db.deleteFrom('session').where('person_id', '=', personId).executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
     async purgeExpired(now) {
       const r = await db

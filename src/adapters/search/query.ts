@@ -51,39 +51,77 @@ export function parseSearchText(text: string): ParsedQuery {
   return { terms, prefix: last && last.word.length >= MIN_PREFIX ? last.word : null };
 }
 
+/** Finds which query term a word of a document matches (see createWordMatcher). */
+export interface WordMatcher {
+  /** The index of the term the word matches (same stem, or begun by the typed prefix), or -1. */
+  match(word: string): number;
+  /**
+   * False when no word starting with these two characters can match: a scanner then skips the word without
+   * cutting it out of the text. Pass the UTF-16 codes, -1 for a one-character word.
+   */
+  mayMatch(first: number, second: number): boolean;
+}
+
 /**
  * Tells whether a word of a document matches the query: same stem as a term, or (for the last term) starting
- * with what was typed. Used to highlight excerpts; memoised because a body repeats its words.
+ * with what was typed. Used to highlight excerpts; memoised because bodies repeat their words, and one
+ * matcher serves every excerpt of a page (see matcherFor).
  *
  * @example
- * const match = createWordMatcher(parseSearchText('collectivite'));
- * match('Collectivités'); // 0 (the index of the matched term), match('commune'); // -1
+ * const matcher = createWordMatcher(parseSearchText('collectivite'));
+ * matcher.match('Collectivités'); // 0 (the index of the matched term)
+ * matcher.match('commune'); // -1
+ * matcher.mayMatch('c'.charCodeAt(0), 'o'.charCodeAt(0)); // true; ('p', 'r') → false
  */
-export function createWordMatcher(query: ParsedQuery): (word: string) => number {
+export function createWordMatcher(query: ParsedQuery): WordMatcher {
   const byStem = new Map(query.terms.map((term, index) => [term.stem, index]));
   const lastIndex = query.terms.length - 1;
   const cache = new Map<string, number>();
   const heads = headsOf([...byStem.keys(), ...(query.prefix ? [query.prefix] : [])]);
-  return (raw) => {
+  const mayMatch = (first: number, second: number) => {
+    if (byStem.size === 0) return false;
     // Most words of a body are rejected on their first two letters, without normalising or stemming them.
-    if (heads) {
-      const a = asciiLower(raw.charCodeAt(0));
-      const b = asciiLower(raw.charCodeAt(1));
-      if (a >= 0 && b >= 0 && !heads.has(a * 128 + b)) return -1;
-    }
-    let found = cache.get(raw);
-    if (found !== undefined) return found;
-    found = -1;
-    for (const word of normalizeFrench(raw).split(' ')) {
-      if (!word || FRENCH_STOP_WORDS.has(word)) continue;
-      const index = byStem.get(stemWord(word));
-      if (index !== undefined) found = index;
-      else if (query.prefix && word.startsWith(query.prefix)) found = lastIndex;
-      if (found >= 0) break;
-    }
-    cache.set(raw, found);
-    return found;
+    const a = asciiLower(first);
+    const b = asciiLower(second);
+    return !heads || a < 0 || b < 0 || heads.has(a * 128 + b);
   };
+  return {
+    mayMatch,
+    match(raw) {
+      if (!mayMatch(raw.charCodeAt(0), raw.length > 1 ? raw.charCodeAt(1) : -1)) return -1;
+      let found = cache.get(raw);
+      if (found !== undefined) return found;
+      found = -1;
+      for (const word of normalizeFrench(raw).split(' ')) {
+        if (!word || FRENCH_STOP_WORDS.has(word)) continue;
+        const index = byStem.get(stemWord(word));
+        if (index !== undefined) found = index;
+        else if (query.prefix && word.startsWith(query.prefix)) found = lastIndex;
+        if (found >= 0) break;
+      }
+      cache.set(raw, found);
+      return found;
+    },
+  };
+}
+
+const matchers = new WeakMap<ParsedQuery, WordMatcher>();
+
+/**
+ * The matcher of a parsed query, created once per query object: the ten excerpts of a page share its memo,
+ * so a word repeated across bodies is normalised and stemmed once.
+ *
+ * @example
+ * const parsed = parseSearchText('collectivite');
+ * matcherFor(parsed) === matcherFor(parsed); // true
+ */
+export function matcherFor(query: ParsedQuery): WordMatcher {
+  let matcher = matchers.get(query);
+  if (!matcher) {
+    matcher = createWordMatcher(query);
+    matchers.set(query, matcher);
+  }
+  return matcher;
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { SearchDocument, SearchHit, SearchQuery } from '../../ports/search-index.js';
-import { buildExcerpt } from './excerpt.js';
+import type { SearchDocument, SearchHit, SearchQuery, SearchResult } from '../../ports/search-index.js';
+import { buildExcerpt, coversEveryTerm, TITLE_MATCH_SCAN } from './excerpt.js';
 import type { ParsedQuery } from './query.js';
 
 /** The most hits one page may ask for: a bigger page is a scrape, not a search. */
@@ -53,7 +53,9 @@ export interface HitRow {
 }
 
 /**
- * Turns a page of rows into hits, computing excerpts for that page only.
+ * Turns a page of rows into hits, computing excerpts for that page only. A hit whose title holds every term
+ * has its body searched for a passage over its first TITLE_MATCH_SCAN characters only: the title already
+ * says why it matched, and a long body read to its end cost over a millisecond.
  *
  * @example
  * toHits(rows, parseSearchText('collectivite')); // [{ id, …, excerpt: [...], score: 1.7 }]
@@ -65,7 +67,24 @@ export function toHits(rows: HitRow[], query: ParsedQuery): SearchHit[] {
     url: row.url,
     title: row.title,
     date: row.date,
-    excerpt: buildExcerpt(row.body, query),
+    excerpt: buildExcerpt(row.body, query, coversEveryTerm(row.title, query) ? { maxScan: TITLE_MATCH_SCAN } : {}),
     score: Number(row.score),
   }));
+}
+
+/**
+ * A row of a page statement: the total, with a hit's fields, or with nulls on the single row that an empty
+ * page (past the end, or limit 0) returns so that the total still arrives in the same round trip.
+ */
+export type PageRow = { total: number | string } & (HitRow | { [K in keyof HitRow]: null });
+
+/**
+ * The result of a page statement: the total every row carries, and the hits of the rows that have one.
+ *
+ * @example
+ * pageResult([{ total: 25, id: null, … }], parsed); // { total: 25, hits: [] }
+ */
+export function pageResult(rows: PageRow[], query: ParsedQuery): SearchResult {
+  const hits = rows.filter((row): row is PageRow & HitRow => row.id !== null);
+  return { total: Number(rows[0]?.total ?? 0), hits: toHits(hits, query) };
 }

@@ -16,6 +16,7 @@ export const DSFR_PREFIX = `/static/dsfr/${DSFR_VERSION}/`;
 
 /** Our own assets (CSS, small scripts), under a path that carries a hash of their content. */
 export const APP_ASSETS_DIR = fileURLToPath(new URL('./assets', import.meta.url));
-const appCss = readFileSync(`${APP_ASSETS_DIR}/app.css`);
-export const APP_ASSETS_VERSION = createHash('sha1').update(appCss).digest('hex').slice(0, 10);
+const appAssetsHash = createHash('sha1');
+for (const file of ['app.css', 'picker.js']) appAssetsHash.update(readFileSync(`${APP_ASSETS_DIR}/${file}`));
+export const APP_ASSETS_VERSION = appAssetsHash.digest('hex').slice(0, 10);
 export const APP_PREFIX = `/static/app/${APP_ASSETS_VERSION}/`;

@@ -3,6 +3,9 @@ import type { Dialect } from '../connect.js';
 import type { Database } from '../schema.js';
 import { contentMigration } from './001-content.js';
 import { searchMigration } from './002-search.js';
+import { territoriesMigration } from './003-territories.js';
+import { outboxMigration } from './004-outbox.js';
+import { accountsMigration } from './005-accounts.js';
 
 /**
  * One migration set for both dialects: each migration receives the dialect and branches only where SQL
@@ -12,6 +15,9 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '001-content': contentMigration(dialect),
     '002-search': searchMigration(dialect),
+    '003-territories': territoriesMigration(dialect),
+    '004-outbox': outboxMigration(dialect),
+    '005-accounts': accountsMigration(dialect),
   };
 }
 

@@ -1,0 +1,75 @@
+import { type Actor, type Role, rolesOf } from './accounts.domain.js';
+
+/**
+ * Every "may X do Y to Z" question of the platform is answered here, so that routes ask and never test roles
+ * themselves. Actions are named `<domain>:<verb>`; a target narrows scoped roles.
+ */
+export type Action =
+  | 'account:view'
+  | 'account:delete'
+  | 'organisation:correct-own'
+  | 'admin:access'
+  | 'people:list'
+  | 'people:view'
+  | 'roles:grant'
+  | 'roles:revoke'
+  | 'organisations:list'
+  | 'organisations:rename'
+  | 'audit:view'
+  | 'content:import'
+  | 'fund:manage'
+  | 'events:organise'
+  | 'events:check-in';
+
+export type Target = { organisationSiren?: string; scope?: string } | undefined;
+
+const hasGlobal = (actor: NonNullable<Actor>, role: Role) =>
+  actor.grants.some((g) => g.role === role && g.scope === '');
+
+/** Whether the actor holds `role` for `scope` (a global grant covers every scope). */
+function holds(actor: NonNullable<Actor>, role: Role, scope: string | undefined) {
+  return actor.grants.some(
+    (g) => g.role === role && (g.scope === '' || (scope !== undefined && g.scope === scope)),
+  );
+}
+
+/**
+ * The platform's policy.
+ *
+ * @example
+ * can(actor, 'roles:grant') // true only for an administrator
+ * can(actor, 'organisations:rename', { organisationSiren: '213801855' }) // administrators and that organisation's référents
+ */
+export function can(actor: Actor, action: Action, target?: Target): boolean {
+  if (!actor) return false;
+  const admin = hasGlobal(actor, 'administrateur');
+  switch (action) {
+    case 'account:view':
+    case 'account:delete':
+      return true;
+    case 'organisation:correct-own':
+      return actor.person.kind === 'agent';
+    case 'admin:access':
+      return admin || rolesOf(actor).some((r) => r === 'operateur' || r === 'organisateur');
+    case 'people:list':
+    case 'people:view':
+    case 'roles:grant':
+    case 'roles:revoke':
+    case 'audit:view':
+    case 'organisations:list':
+    case 'content:import':
+      return admin;
+    case 'organisations:rename':
+      return (
+        admin ||
+        (target?.organisationSiren !== undefined &&
+          holds(actor, 'referent', `organisation:${target.organisationSiren}`))
+      );
+    case 'fund:manage':
+      return admin || holds(actor, 'operateur', target?.scope);
+    case 'events:organise':
+      return admin || holds(actor, 'organisateur', target?.scope);
+    case 'events:check-in':
+      return admin || holds(actor, 'organisateur', target?.scope) || holds(actor, 'accueil', target?.scope);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The territories' routes in a small app of their own, with the platform middleware they need (navigation,
+ * security headers with the CSP nonce, static assets, error pages): for this module's HTTP and browser tests
+ * and its bench, until the app mounts the module (then they can move to `test/helpers/platform.ts`).
+ */
+import { Hono } from 'hono';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from '../../../platform/http/context.js';
+import { errorPage, notFoundPage } from '../../../platform/http/errors.js';
+import { staticFolder } from '../../../platform/http/static.js';
+import { createLogger } from '../../../platform/logger.js';
+import { APP_ASSETS_DIR, APP_PREFIX, DSFR_DIST, DSFR_PREFIX } from '../../../platform/ui/assets-paths.js';
+import type { TerritoriesModule } from '../index.js';
+
+/**
+ * @example
+ * const app = standaloneTerritoriesApp(createTerritoriesModule({ db, clock }));
+ * await app.request('/territoires/38185');
+ */
+export function standaloneTerritoriesApp(module: TerritoriesModule): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const logger = createLogger('silent');
+  app.use(async (c, next) => {
+    c.set('logger', logger);
+    c.set('reqId', crypto.randomUUID());
+    c.set('navigation', module.navigation);
+    await next();
+  });
+  // The app's policy (src/app.ts): scripts from 'self' or with the nonce, no inline style.
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", NONCE],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.get(`${DSFR_PREFIX}*`, staticFolder(DSFR_DIST, DSFR_PREFIX));
+  app.get(`${APP_PREFIX}*`, staticFolder(APP_ASSETS_DIR, APP_PREFIX));
+  app.route('/', module.routes);
+  app.notFound(notFoundPage);
+  app.onError(errorPage);
+  return app;
+}

@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../adapters/db/schema.js';
+import type { MailMessage } from './mailer.js';
+
+/** What a feature hands to the outbox: the message (its Message-ID is the outbox's to make) and its kind. */
+export type OutboxMessage = Omit<MailMessage, 'messageId'> & {
+  /** Names the message for organisers and logs: `lien-connexion`, `inscription-confirmee`… */
+  kind: string;
+  /** When given, a second enqueue with the same key is a no-op that returns the first message's id. */
+  dedupeKey?: string;
+};
+
+/**
+ * The outbox: a message is written in the same transaction as the fact it announces (a registration, a
+ * login link…), and a worker sends it later with retries. So a fact is never announced if it rolled back,
+ * and never lost if the mail server is down.
+ */
+export interface Outbox {
+  /**
+   * Enqueues a message inside the caller's transaction (or on the database itself) and returns its id.
+   *
+   * @example
+   * await db.transaction().execute(async (trx) => {
+   *   await registrations.save(trx, inscription);
+   *   await outbox.enqueue(trx, { kind: 'inscription-confirmee', to, subject, text, html, dedupeKey: inscription.id });
+   * });
+   */
+  enqueue(db: Kysely<Database>, message: OutboxMessage): Promise<string>;
+}
