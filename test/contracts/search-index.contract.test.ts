@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DatabaseHandle } from '../../src/adapters/db/connect.js';
 import { createSearchIndex } from '../../src/adapters/search/index.js';
-import type { SearchDocument, SearchIndex, SearchResult } from '../../src/ports/search-index.js';
+import type { SearchDocument, SearchHit, SearchIndex, SearchResult } from '../../src/ports/search-index.js';
 import { dialects, freshDatabase } from '../helpers/database.js';
 
 const doc = (
@@ -61,7 +61,28 @@ const laureats = Array.from({ length: 25 }, (_, i) =>
   ),
 );
 
+/**
+ * Twelve documents in three score groups (the word in the body 0, 1 or 2 times, identical bodies within a
+ * group), with dates that tie too: pages must cut through ties and still form one ranking.
+ */
+const permanences = Array.from({ length: 12 }, (_, i) =>
+  doc(
+    `tie:${String(i).padStart(2, '0')}`,
+    i % 2 === 0 ? 'evenement' : 'page',
+    'Permanence numérique',
+    `${'Une permanence. '.repeat(i % 3)}${FILLER}`,
+    i % 4 === 0 ? null : `2024-0${(i % 2) + 1}-01T00:00:00.000Z`,
+  ),
+);
+
 const ids = (result: SearchResult) => result.hits.map((hit) => hit.id);
+
+/** Whether hit a comes before hit b: score descending, then date descending (none last), then id. */
+const ranksBefore = (a: SearchHit, b: SearchHit) => {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.date !== b.date) return b.date === null || (a.date !== null && a.date > b.date);
+  return a.id < b.id;
+};
 
 for (const dialect of dialects) {
   describe(`SearchIndex on ${dialect}`, () => {
@@ -71,7 +92,7 @@ for (const dialect of dialects) {
     before(async () => {
       handle = await freshDatabase(dialect);
       search = createSearchIndex(handle);
-      await search.upsert([...fixtures, ...laureats]);
+      await search.upsert([...fixtures, ...laureats, ...permanences]);
     });
     after(async () => handle.close());
 
@@ -135,6 +156,40 @@ for (const dialect of dialects) {
       assert.deepEqual(ids(await page(10)), ids(pages[1]!), 'the same page twice is the same');
       assert.deepEqual(await page(30), { total: 25, hits: [] });
       assert.equal((await search.search({ text: 'lauréat', limit: 0, offset: 0 })).total, 25);
+    });
+
+    it('pages through ties and mixed scores as one ranking, with or without kinds', async () => {
+      for (const kinds of [undefined, ['evenement']]) {
+        const all = await search.search({ text: 'permanence', kinds, limit: 50, offset: 0 });
+        assert.equal(all.total, kinds ? 6 : 12);
+        assert.ok(new Set(all.hits.map((hit) => hit.score)).size >= 2, 'several scores');
+        all.hits.slice(1).forEach((hit, i) => {
+          assert.ok(ranksBefore(all.hits[i]!, hit), `${all.hits[i]!.id} before ${hit.id}`);
+        });
+        for (const size of [1, 2, 5]) {
+          const pages: SearchResult[] = [];
+          for (let offset = 0; offset < all.total; offset += size) {
+            pages.push(await search.search({ text: 'permanence', kinds, limit: size, offset }));
+          }
+          assert.deepEqual(pages.flatMap(ids), ids(all), `pages of ${size}`);
+          assert.ok(pages.every((page) => page.total === all.total));
+        }
+      }
+    });
+
+    it('counts the total past the last page and for limit 0, kinds applied', async () => {
+      const evenements = (limit: number, offset: number) =>
+        search.search({ text: 'permanence', kinds: ['evenement'], limit, offset });
+      assert.deepEqual(await evenements(10, 6), { total: 6, hits: [] });
+      assert.deepEqual(await evenements(0, 0), { total: 6, hits: [] });
+      assert.deepEqual(await evenements(10, Number.MAX_VALUE), { total: 6, hits: [] });
+      assert.equal((await evenements(4, 4)).hits.length, 2);
+      const none = { total: 0, hits: [] };
+      assert.deepEqual(
+        await search.search({ text: 'permanence', kinds: ['laureat'], limit: 10, offset: 0 }),
+        none,
+      );
+      assert.deepEqual(await search.search({ text: 'introuvable', limit: 10, offset: 20 }), none);
     });
 
     it('replaces a document on upsert, and removes it', async () => {

@@ -36,7 +36,10 @@ interface Entry {
  * await search.search({ text: 'Collectivités', limit: 10, offset: 0 }); // runs the query
  * await search.search({ text: 'collectivites', limit: 10, offset: 0 }); // served from the cache
  */
-export function createCachedSearchIndex(inner: SearchIndex, options: CachedSearchIndexOptions = {}): SearchIndex {
+export function createCachedSearchIndex(
+  inner: SearchIndex,
+  options: CachedSearchIndexOptions = {},
+): SearchIndex {
   const maxEntries = Math.max(1, options.maxEntries ?? 500);
   const ttlMs = options.ttlMs ?? 30_000;
   const clock = options.clock ?? Date.now;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ExcerptPart } from '../../ports/search-index.js';
-import { buildExcerpt } from './excerpt.js';
+import { buildExcerpt, coversEveryTerm, TITLE_MATCH_SCAN } from './excerpt.js';
 import { parseSearchText } from './query.js';
 
 const excerpt = (body: string, text: string) => buildExcerpt(body, parseSearchText(text));
@@ -87,5 +87,29 @@ describe('buildExcerpt', () => {
     assert.ok(elapsed < 50, `${elapsed} ms`);
     assert.deepEqual(marked(parts), ['subvention']);
     assert.deepEqual(marked(excerpt(`${words(0, 10_000)} subvention`, 'subvention')), []);
+  });
+
+  it('looks no further than maxScan when asked to', () => {
+    const body = `${words(0, 2_000)} subvention`;
+    assert.ok(body.length > TITLE_MATCH_SCAN);
+    assert.deepEqual(marked(buildExcerpt(body, parseSearchText('subvention'))), ['subvention']);
+    const capped = buildExcerpt(body, parseSearchText('subvention'), { maxScan: TITLE_MATCH_SCAN });
+    assert.deepEqual(marked(capped), []);
+    assert.ok(plain(capped).startsWith('mot0 mot1'));
+  });
+
+  it('finds words beyond ASCII, surrogate pairs included, and splits on the rest', () => {
+    assert.deepEqual(marked(excerpt('Œuvres, 𝔄𝔟𝔠 et œuvre😀collective.', 'oeuvre')), ['Œuvres', 'œuvre']);
+    assert.deepEqual(marked(excerpt('Les 𝔄𝔟𝔠 ici.', '𝔄𝔟𝔠')), ['𝔄𝔟𝔠']);
+  });
+});
+
+describe('coversEveryTerm', () => {
+  it('tells whether a title holds every term, by the highlighting rules', () => {
+    const query = parseSearchText('collectivite territoires');
+    assert.equal(coversEveryTerm('Les collectivités et leur territoire', query), true);
+    assert.equal(coversEveryTerm('Les collectivités', query), false);
+    assert.equal(coversEveryTerm('', query), false);
+    assert.equal(coversEveryTerm('Les collectivités', parseSearchText('de la')), false);
   });
 });

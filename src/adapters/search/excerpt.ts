@@ -54,19 +54,32 @@ const ELLIPSIS = '…';
 export function buildExcerpt(body: string, query: ParsedQuery, options: ExcerptOptions = {}): ExcerptPart[] {
   const maxWords = options.maxWords ?? 30;
   const maxChars = options.maxChars ?? 220;
-  const { starts, ends, terms, anchor, truncated } = scanWords(body, query, maxWords, options.maxScan ?? MAX_SCAN);
+  const { starts, ends, terms, anchor, truncated } = scanWords(
+    body,
+    query,
+    maxWords,
+    options.maxScan ?? MAX_SCAN,
+  );
   if (starts.length === 0) return [];
 
   let first = 0;
   if (anchor >= 0) {
     first = anchor;
-    while (first > 0 && anchor - first < CONTEXT_WORDS && starts[anchor]! - starts[first - 1]! <= CONTEXT_CHARS) {
+    while (
+      first > 0 &&
+      anchor - first < CONTEXT_WORDS &&
+      starts[anchor]! - starts[first - 1]! <= CONTEXT_CHARS
+    ) {
       first--;
     }
   }
   const windowStart = starts[first]!;
   let last = first;
-  while (last + 1 < starts.length && last + 1 - first < maxWords && ends[last + 1]! - windowStart <= maxChars) {
+  while (
+    last + 1 < starts.length &&
+    last + 1 - first < maxWords &&
+    ends[last + 1]! - windowStart <= maxChars
+  ) {
     last++;
   }
 
@@ -122,7 +135,7 @@ function scanWords(body: string, query: ParsedQuery, maxWords: number, maxScan: 
   const length = body.length;
   let i = 0;
   while (i < length) {
-    let width = wordCharWidth(body, i);
+    const width = wordCharWidth(body, i);
     if (width === 0) {
       i++;
       continue;
@@ -132,8 +145,7 @@ function scanWords(body: string, query: ParsedQuery, maxWords: number, maxScan: 
       words.truncated = true;
       break;
     }
-    i += width;
-    while (i < length && (width = wordCharWidth(body, i)) > 0) i += width;
+    for (let next = width; next > 0; next = i < length ? wordCharWidth(body, i) : 0) i += next;
     const second = i - start > 1 ? body.charCodeAt(start + 1) : -1;
     const term = matcher.mayMatch(body.charCodeAt(start), second) ? matcher.match(body.slice(start, i)) : -1;
     const here = starts.length;

@@ -67,7 +67,11 @@ export function toHits(rows: HitRow[], query: ParsedQuery): SearchHit[] {
     url: row.url,
     title: row.title,
     date: row.date,
-    excerpt: buildExcerpt(row.body, query, coversEveryTerm(row.title, query) ? { maxScan: TITLE_MATCH_SCAN } : {}),
+    excerpt: buildExcerpt(
+      row.body,
+      query,
+      coversEveryTerm(row.title, query) ? { maxScan: TITLE_MATCH_SCAN } : {},
+    ),
     score: Number(row.score),
   }));
 }

@@ -38,9 +38,9 @@ type SearchParams = { match: string; kinds: string; limit: number; offset: numbe
  *
  * - `matched`: bm25 for every match, the one cost that cannot be avoided (a ranking needs every score: about
  *   0.6 µs a match). Nothing else is read per match: bm25 is lower-is-better, used as is. With kinds, each
- *   match looks up its row's `kind` by rowid (CROSS JOIN keeps FTS5 as the outer loop: left to itself the
- *   planner scanned the kind index and ran the MATCH once per document, 40 ms); bm25 then runs only for the
- *   rows kept.
+ *   match looks up its row's `kind` by rowid, and bm25 runs only for the rows kept. CROSS JOIN pins FTS5 as
+ *   the outer loop: given a literal list of kinds, the planner preferred the kind index and ran the MATCH
+ *   once per document (40 ms).
  * - `cut`: the score of the last row of the page (`@last` = offset + limit - 1), from an in-memory sort that
  *   keeps only that many rows. Only rows scoring as well as it (ties included, so the date and id
  *   tie-breakers still order them) are joined to `search_document` and sorted: a page reads about `@last`

@@ -25,6 +25,12 @@ export const ORGANISATION_KINDS: Record<OrganisationKind, string> = {
   'autre-administration': 'Autre administration',
 };
 
+/**
+ * Whether a value (a form's, a query string's) is one of the organisation kinds.
+ *
+ * @example
+ * isOrganisationKind('prefecture') // true
+ */
 export function isOrganisationKind(value: unknown): value is OrganisationKind {
   return typeof value === 'string' && Object.hasOwn(ORGANISATION_KINDS, value);
 }

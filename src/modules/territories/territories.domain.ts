@@ -114,7 +114,12 @@ export function parseTerritoryKey(raw: string): ParsedKey | null {
   return null;
 }
 
-/** The address of a territory's page. */
+/**
+ * The address of a territory's page.
+ *
+ * @example
+ * territoryPath({ kind: 'region', code: '84' }) // '/territoires/region-84'
+ */
 export function territoryPath(t: { kind: TerritoryKind; code: string }): string {
   return `/territoires/${territoryKey(t)}`;
 }

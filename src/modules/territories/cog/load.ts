@@ -28,7 +28,12 @@ export async function loadTerritories(
   return loadInto(createKyselyTerritoryRepository(db), options.clock ?? systemClock);
 }
 
-/** `loadTerritories` on a repository: what the module's `ensureLoaded` runs. */
+/**
+ * `loadTerritories` on a repository: what the module's `ensureLoaded` runs.
+ *
+ * @example
+ * await loadInto(createKyselyTerritoryRepository(db), systemClock);
+ */
 export async function loadInto(repo: TerritoryRepository, clock: Clock): Promise<LoadReport> {
   const started = performance.now();
   if ((await repo.edition()) === COG_EDITION.id) {

@@ -12,7 +12,6 @@
  * their rows came in.
  */
 import {
-  COLLECTIVITE_KINDS,
   displayName,
   KIND_ORDER,
   kindLabel,
@@ -24,6 +23,7 @@ import {
 } from '../territories.domain.js';
 import { foldExpanded, foldVariants } from './fold.js';
 import { codeLookups, type Lookups, type Tier } from './lookups.js';
+import { clampLimit, KIND_BITS, maskOf, topK } from './ranking.js';
 import { buildTexts, type SearchText } from './texts.js';
 import { WordIndex } from './word-index.js';
 
@@ -52,16 +52,8 @@ export interface SearchOptions {
   limit?: number;
 }
 
-const MAX_LIMIT = 50;
 const MAX_QUERY = 200;
 const NONE = 0x7fffffff;
-const KIND_BITS: Record<TerritoryKind, number> = {
-  commune: 1,
-  arrondissement: 2,
-  epci: 4,
-  departement: 8,
-  region: 16,
-};
 
 interface Target {
   kind: TerritoryKind;
@@ -218,11 +210,10 @@ export class TerritoryIndex {
       this.lookups.find(q, consider);
       for (const variant of foldVariants(q)) {
         this.prefixes(variant, consider);
-        if (strong < limit) {
-          let better = 0; // found at tier 0 or 1: above any substring
-          for (const t of touched) if (this.best[t]! < 4 * n) better++;
-          if (better < limit) this.substrings(variant, limit - better, consider);
-        }
+        // Only what is found at tier 0 or 1 outranks every substring (a postcode's beginning, tier 2, may not).
+        let better = 0;
+        for (const t of touched) if (this.best[t]! < 4 * n) better++;
+        if (better < limit) this.substrings(variant, limit - better, consider);
         // One character matching the start of any word is noise, not a search.
         if (strong < limit && variant.length > 1) {
           for (const id of this.words.matchAll(variant.split(' '))) {
@@ -300,34 +291,3 @@ export class TerritoryIndex {
 }
 
 type Consider = (t: number, tier: Tier, alias: boolean, match: MatchKind, detail: string | null) => boolean;
-
-function clampLimit(limit: number | undefined): number {
-  if (typeof limit !== 'number' || !Number.isFinite(limit)) return 10;
-  return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
-}
-
-function maskOf(kinds: readonly TerritoryKind[] | undefined): number {
-  const list = kinds && kinds.length > 0 ? kinds : COLLECTIVITE_KINDS;
-  let mask = 0;
-  for (const k of list) mask |= KIND_BITS[k] ?? 0;
-  return mask;
-}
-
-/** The `limit` targets of lowest score, in order, without sorting every candidate. */
-function topK(candidates: number[], score: Int32Array, limit: number): number[] {
-  const top: number[] = [];
-  for (const t of candidates) {
-    const s = score[t]!;
-    if (top.length === limit && s >= score[top[limit - 1]!]!) continue;
-    let lo = 0;
-    let hi = top.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (score[top[mid]!]! < s) lo = mid + 1;
-      else hi = mid;
-    }
-    top.splice(lo, 0, t);
-    if (top.length > limit) top.pop();
-  }
-  return top;
-}

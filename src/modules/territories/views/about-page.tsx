@@ -10,7 +10,12 @@ const EPCI_TYPES: Record<string, string> = {
   CC: 'Communautés de communes',
 };
 
-/** « À propos des données »: where the territories come from, which edition is loaded, and what it holds. */
+/**
+ * « À propos des données »: where the territories come from, which edition is loaded, and what it holds.
+ *
+ * @example
+ * <AboutPage meta={await territories.about()} />
+ */
 export function AboutPage({ meta }: { meta: TerritoryMeta | null }) {
   const c = meta?.counts;
   const row = (label: string, n: number | undefined) => (

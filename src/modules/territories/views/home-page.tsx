@@ -4,6 +4,9 @@ import { CollectivitePicker } from './collectivite-picker.js';
 
 /**
  * The territories' home page: the picker, to go to any territory, and the régions with their départements.
+ *
+ * @example
+ * <HomePage regions={await territories.regionsWithDepartements()} />
  */
 export function HomePage({ regions }: { regions: Array<{ region: Territory; departements: Territory[] }> }) {
   return (

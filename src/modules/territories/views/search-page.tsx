@@ -12,6 +12,9 @@ export const SEARCH_LIMIT = 50;
 /**
  * The picker without JavaScript: a search form (name, postcode, INSEE code or SIREN; kinds to include) and
  * the ranked results, each a link to the territory's page.
+ *
+ * @example
+ * <SearchPage q="saint martin" kinds={['commune']} results={await territories.search('saint martin')} />
  */
 export function SearchPage(props: {
   q: string;

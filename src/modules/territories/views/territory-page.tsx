@@ -20,6 +20,9 @@ const ALIAS_LABELS = {
 /**
  * A territory's page: its name and kind, its key facts (codes, population, postcodes, parents as links), the
  * territories inside it, and the sections later modules add (what was financed here), or a placeholder.
+ *
+ * @example
+ * <TerritoryPage details={await territories.details(grenoble, 1)} extra={[]} />
  */
 export function TerritoryPage({ details, extra }: { details: TerritoryDetails; extra: Child[] }) {
   const t = details.territory;
