@@ -6,6 +6,7 @@ import { searchMigration } from './002-search.js';
 import { territoriesMigration } from './003-territories.js';
 import { outboxMigration } from './004-outbox.js';
 import { accountsMigration } from './005-accounts.js';
+import { fundMigration } from './006-fund.js';
 
 /**
  * One migration set for both dialects: each migration receives the dialect and branches only where SQL
@@ -18,6 +19,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '003-territories': territoriesMigration(dialect),
     '004-outbox': outboxMigration(dialect),
     '005-accounts': accountsMigration(dialect),
+    '006-fund': fundMigration(dialect),
   };
 }
 
