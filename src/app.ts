@@ -137,6 +137,8 @@ export function createApp(deps: AppDeps): App {
   app.get(`${DSFR_PREFIX}*`, staticFolder(DSFR_DIST, DSFR_PREFIX));
   app.get(`${APP_PREFIX}*`, staticFolder(APP_ASSETS_DIR, APP_PREFIX));
 
+  // Browsers ask for it on pages that name no icon (the local ProConnect's).
+  app.get('/favicon.ico', (c) => c.redirect(`${DSFR_PREFIX}favicon/favicon.ico`, 301));
   app.get('/healthz', (c) => c.json({ statut: 'ok' }));
   app.get('/readyz', async (c) => {
     try {
