@@ -223,6 +223,16 @@ function organisationDirectory(territories: TerritoriesModule) {
       const o = await organisations.bySiren(siren);
       return o ? named(o) : null;
     },
+    async rename(siren: string, name: string) {
+      const result = await organisations.rename(siren, name);
+      if (!result) return null;
+      return result.ok
+        ? { ok: true as const }
+        : {
+            ok: false as const,
+            message: 'Saisissez le nom officiel de l’organisation (300 caractères au plus).',
+          };
+    },
     async list({ q, page }: { q: string; page: number; perPage: number }) {
       const result = await organisations.list({ q, page });
       return { items: result.items.map((o) => ({ ...named(o), kind: o.kind })), total: result.total };

@@ -198,6 +198,42 @@ describe('Roles, administration and « mon compte »', () => {
     assert.match(await page.text(), /role-retire/);
   });
 
+  test('an administrator or the organisation’s référent corrects its official name, audited; others may not', async () => {
+    const created = await t.territories.organisations.findOrCreate({
+      siren: '200000008',
+      name: 'Gironde Num',
+      kind: 'structure-mutualisation',
+    });
+    assert.ok(created.ok);
+    const admin = await loggedIn(t, { roles: ['administrateur'] });
+    const referent = await loggedIn(t, { roles: [['referent', 'organisation:200000008']] });
+    const agent = await loggedIn(t);
+    assert.equal((await postForm(t, '/admin/organisations/200000008', agent, { nom: 'Pirate' })).status, 403);
+    const empty = await postForm(t, '/admin/organisations/200000008', admin, { nom: '   ' });
+    assert.equal(empty.status, 400);
+    assert.match(await empty.text(), /Saisissez le nom officiel/);
+    assert.equal(
+      (await postForm(t, '/admin/organisations/200000008', admin, { nom: 'Gironde Numérique' })).status,
+      303,
+    );
+    assert.equal(
+      (
+        await postForm(t, '/admin/organisations/200000008', referent, {
+          nom: 'Syndicat mixte Gironde Numérique',
+        })
+      ).status,
+      303,
+    );
+    assert.equal(
+      (await t.territories.organisations.bySiren('200000008'))?.name,
+      'Syndicat mixte Gironde Numérique',
+    );
+    const journal = await t.accounts.repo.listAudit({ targetId: '200000008', limit: 10, offset: 0 });
+    assert.equal(journal.total, 2);
+    assert.ok(journal.items.every((e) => e.action === 'organisation-renommee'));
+    assert.equal((await postForm(t, '/admin/organisations/999999999', admin, { nom: 'X' })).status, 404);
+  });
+
   test('a non-administrator’s form post to the admin is refused and changes nothing', async () => {
     const agent = await loggedIn(t);
     const other = await loggedIn(t);

@@ -287,6 +287,24 @@ export function createAccountsService(deps: AccountsDeps) {
       return revoked;
     },
 
+    /** Writes an organisation's renaming (done by the territories module) to the audit log. */
+    async recordOrganisationRename(
+      actor: Actor,
+      change: { siren: string; before: string | null; after: string },
+      ctx: RequestContext,
+    ) {
+      await repo.audit({
+        at: now(),
+        actorId: actor?.person.id ?? null,
+        actorLabel: labelOf(actor),
+        action: 'organisation-renommee',
+        targetType: 'organisation',
+        targetId: change.siren,
+        details: { avant: change.before, apres: change.after },
+        ip: ctx.ip,
+      });
+    },
+
     /** An agent corrects the organisation they belong to (by SIREN). */
     async changeOrganisation(actor: Actor, rawSiren: string, ctx: RequestContext) {
       if (!actor || !can(actor, 'organisation:correct-own')) {

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/context.js';
 import { plural } from '../../platform/i18n/format.js';
 import { Pagination } from '../../platform/ui/components.js';
-import { InputField } from '../../platform/ui/forms.js';
+import { Alert, CsrfField, InputField } from '../../platform/ui/forms.js';
 import { renderPage } from '../../platform/ui/render.js';
 import { ROLES, type Role } from './accounts.domain.js';
 import { AccountsError } from './accounts.errors.js';
@@ -18,6 +18,8 @@ export interface OrganisationLister {
     items: Array<{ siren: string; name: string; kind: string }>;
     total: number;
   }>;
+  /** Corrects an organisation's official name; null when unknown, a French message when the name is refused. */
+  rename(siren: string, name: string): Promise<{ ok: true } | { ok: false; message: string } | null>;
 }
 
 const adminCrumb = { label: 'Administration', href: '/admin' };
@@ -172,7 +174,9 @@ export function adminRoutes(deps: {
             <tbody>
               {result.items.map((o) => (
                 <tr>
-                  <td>{o.name}</td>
+                  <td>
+                    <a href={`/admin/organisations/${o.siren}`}>{o.name}</a>
+                  </td>
                   <td>{o.siren}</td>
                   <td>{o.kind}</td>
                 </tr>
@@ -188,6 +192,70 @@ export function adminRoutes(deps: {
       </>,
     );
   });
+
+  const organisationPage = async (
+    c: Context<AppEnv>,
+    siren: string,
+    form: { name?: string; error?: string; notice?: string } = {},
+    status: 200 | 400 = 200,
+  ) => {
+    const organisation = /^\d{9}$/.test(siren) ? await deps.organisations.bySiren(siren) : null;
+    if (!organisation) return c.notFound();
+    return renderPage(
+      c,
+      {
+        title: organisation.name,
+        breadcrumb: [
+          adminCrumb,
+          { label: 'Organisations', href: '/admin/organisations' },
+          { label: organisation.name },
+        ],
+        status,
+      },
+      <>
+        <h1>{organisation.name}</h1>
+        {form.notice ? <Alert type="success" title={form.notice} /> : null}
+        <p>SIREN {organisation.siren}</p>
+        <form method="post" action={`/admin/organisations/${organisation.siren}`} novalidate>
+          <CsrfField token={await c.var.session.csrfToken()} />
+          <InputField
+            name="nom"
+            label="Nom officiel"
+            hint="Tel qu’il figure au répertoire SIRENE, par exemple « Syndicat mixte Gironde Numérique »."
+            value={form.name ?? organisation.name}
+            error={form.error}
+          />
+          <button type="submit" class="fr-btn">
+            Enregistrer
+          </button>
+        </form>
+      </>,
+    );
+  };
+
+  app.get('/admin/organisations/:siren', authorize('organisations:list'), (c) =>
+    organisationPage(c, c.req.param('siren'), { notice: c.req.query('fait') ? 'Nom enregistré' : undefined }),
+  );
+
+  app.post(
+    '/admin/organisations/:siren',
+    authorize('organisations:rename', (c) => ({ organisationSiren: c.req.param('siren') })),
+    async (c) => {
+      const siren = c.req.param('siren');
+      const body = await c.req.parseBody();
+      const name = typeof body.nom === 'string' ? body.nom.slice(0, 300) : '';
+      const before = await deps.organisations.bySiren(siren);
+      const result = await deps.organisations.rename(siren, name);
+      if (!result) return c.notFound();
+      if (!result.ok) return organisationPage(c, siren, { name, error: result.message }, 400);
+      await deps.service.recordOrganisationRename(
+        actorOf(c),
+        { siren, before: before?.name ?? null, after: name },
+        requestContext(c),
+      );
+      return c.redirect(`/admin/organisations/${siren}?fait=1`, 303);
+    },
+  );
 
   app.get('/admin/journal', authorize('audit:view'), async (c) => {
     const q = adminListSchema.parse(c.req.query());
