@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { FakeProConnect } from './adapters/auth/fake-proconnect.js';
 import { createProConnectIdentityProvider } from './adapters/auth/proconnect-oidc.js';
 import { connectDatabase, type DatabaseHandle } from './adapters/db/connect.js';
@@ -18,9 +18,10 @@ import { type App, createApp } from './app.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { type Clock, systemClock } from './ports/clock.js';
+import { PROJECT_ROOT } from './shared/paths.js';
 
 /** The demonstration content shipped with the platform, imported into an empty database. */
-export const DEMO_CONTENT_DIR = fileURLToPath(new URL('../content/demo', import.meta.url));
+export const DEMO_CONTENT_DIR = join(PROJECT_ROOT, 'content/demo');
 
 export interface Platform extends App {
   database: DatabaseHandle;
