@@ -1,4 +1,5 @@
 import type { AccountTables } from './tables/accounts.js';
+import type { EventTables } from './tables/events.js';
 import type { FundTables } from './tables/fund.js';
 import type { OutboxTables } from './tables/outbox.js';
 import type { TerritoryTables } from './tables/territories.js';
@@ -7,7 +8,7 @@ import type { TerritoryTables } from './tables/territories.js';
  * The database, as Kysely sees it. Timestamps are ISO-8601 UTC strings (`toISOString()`) in both SQLite and
  * PostgreSQL: they sort as text, compare as text, and cross the two dialects unchanged. Booleans are 0/1.
  */
-export interface Database extends TerritoryTables, OutboxTables, AccountTables, FundTables {
+export interface Database extends TerritoryTables, OutboxTables, AccountTables, FundTables, EventTables {
   content_item: ContentItemTable;
   content_term: ContentTermTable;
   session: SessionTable;

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../connect.js';
 
-/** The fund: dispositifs, their dated rules, lauréats with their themes and co-porteurs. */
-export const fundMigration = (_dialect: Dialect) => ({
+/**
+ * The fund: dispositifs, their dated rules, lauréats with their themes and co-porteurs, and the files operators
+ * sent for a dry run, waiting for their confirmation.
+ */
+export const fundMigration = (dialect: Dialect) => ({
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('dispositif')
@@ -39,6 +42,7 @@ export const fundMigration = (_dialect: Dialect) => ({
       .addColumn('porteur_kind', 'text', (c) => c.notNull())
       .addColumn('territory_key', 'text')
       .addColumn('commune_code', 'text')
+      .addColumn('epci_code', 'text')
       .addColumn('departement_code', 'text')
       .addColumn('region_code', 'text')
       .addColumn('population', 'integer')
@@ -58,6 +62,8 @@ export const fundMigration = (_dialect: Dialect) => ({
     for (const column of [
       'dispositif_code',
       'porteur_siren',
+      'commune_code',
+      'epci_code',
       'departement_code',
       'region_code',
       'decided_on',
@@ -88,8 +94,24 @@ export const fundMigration = (_dialect: Dialect) => ({
       .on('laureat_coporteur')
       .column('siren')
       .execute();
+    await db.schema
+      .createTable('fund_import_upload')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('actor_id', 'text')
+      .addColumn('file_name', 'text', (c) => c.notNull())
+      // The one type that differs: SQLite's BLOB is PostgreSQL's BYTEA; both drivers give a Buffer.
+      .addColumn('content', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+      .addColumn('plan_digest', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('fund_import_upload_created_at')
+      .on('fund_import_upload')
+      .column('created_at')
+      .execute();
   },
   async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('fund_import_upload').execute();
     await db.schema.dropTable('laureat_coporteur').execute();
     await db.schema.dropTable('laureat_theme').execute();
     await db.schema.dropTable('laureat').execute();

@@ -7,6 +7,8 @@ import { territoriesMigration } from './003-territories.js';
 import { outboxMigration } from './004-outbox.js';
 import { accountsMigration } from './005-accounts.js';
 import { fundMigration } from './006-fund.js';
+import { fundSearchMigration } from './007-fund-search.js';
+import { eventsMigration } from './008-events.js';
 
 /**
  * One migration set for both dialects: each migration receives the dialect and branches only where SQL
@@ -20,6 +22,8 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '004-outbox': outboxMigration(dialect),
     '005-accounts': accountsMigration(dialect),
     '006-fund': fundMigration(dialect),
+    '007-fund-search': fundSearchMigration(dialect),
+    '008-events': eventsMigration(dialect),
   };
 }
 

@@ -8,6 +8,7 @@ export interface FundTables {
   laureat: LaureatTable;
   laureat_theme: LaureatThemeTable;
   laureat_coporteur: LaureatCoporteurTable;
+  fund_import_upload: FundImportUploadTable;
 }
 
 export interface DispositifTable {
@@ -54,6 +55,8 @@ export interface LaureatTable {
   /** The porteur's territory key (`38185`, `200040715`, `departement-38`…), when it is a collectivité. */
   territory_key: string | null;
   commune_code: string | null;
+  /** The EPCI the porteur is (or, for a commune, belongs to): an EPCI's page lists its communes' lauréats. */
+  epci_code: string | null;
   departement_code: string | null;
   region_code: string | null;
   /** The porteur's population (COG), for the CGCT strata. */
@@ -85,4 +88,20 @@ export interface LaureatCoporteurTable {
   laureat_id: string;
   siren: string;
   name: string;
+}
+
+/**
+ * A file an operator sent for a dry run, kept until they confirm it (or for a day): the confirmation applies
+ * this file, never one the browser sends again, and any app process can serve the confirmation.
+ */
+export interface FundImportUploadTable {
+  /** A random key, carried by the confirmation form. */
+  key: string;
+  /** The person who sent it; only they can confirm it. Null for the command line. */
+  actor_id: string | null;
+  file_name: string;
+  content: Buffer;
+  /** Fingerprint of the dry run's outcome: a confirmation that would now do something else is stopped. */
+  plan_digest: string;
+  created_at: string;
 }
