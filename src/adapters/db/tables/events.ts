@@ -15,6 +15,7 @@ export interface EventTables {
   press_accreditation: PressAccreditationTable;
   checkin_scan: CheckinScanTable;
   idempotency_key: IdempotencyKeyTable;
+  signing_key: SigningKeyTable;
 }
 
 export interface EventTable {
@@ -189,5 +190,16 @@ export interface IdempotencyKeyTable {
   scope: string;
   /** JSON: what the first request answered (status, location). */
   response: string | null;
+  created_at: string;
+}
+
+/** A key pair the platform signs with (badges: Ed25519), kept so that what was signed still verifies. */
+export interface SigningKeyTable {
+  id: string;
+  algorithm: string;
+  /** SPKI, base64. */
+  public_key: string;
+  /** PKCS#8, base64. */
+  private_key: string;
   created_at: string;
 }
