@@ -12,7 +12,7 @@ import {
   createOutboxWorker,
   type OutboxWorker,
 } from './adapters/mail/index.js';
-import { createSearchIndex } from './adapters/search/index.js';
+import { createCachedSearchIndex, createSearchIndex } from './adapters/search/index.js';
 import { createLocalFileStorage } from './adapters/storage/local-files.js';
 import { type App, createApp } from './app.js';
 import type { Config } from './config.js';
@@ -83,7 +83,8 @@ export async function bootstrap(
 
   const app = createApp({
     database,
-    search: createSearchIndex(database),
+    // Searches repeat (the same words from many visitors); the cache forgets on every write in this process.
+    search: createCachedSearchIndex(createSearchIndex(database)),
     storage: createLocalFileStorage(config.uploadsDir),
     clock,
     logger,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Dialect } from '../../src/adapters/db/connect.js';
 import { createKyselyOutbox, createOutboxAdmin } from '../../src/adapters/mail/index.js';
-import { createSearchIndex } from '../../src/adapters/search/index.js';
+import { createCachedSearchIndex, createSearchIndex } from '../../src/adapters/search/index.js';
 import { createLocalFileStorage } from '../../src/adapters/storage/local-files.js';
 import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/platform/logger.js';
@@ -28,7 +28,7 @@ export async function testPlatform(
   const clock = fixedClock('2023-01-20T10:00:00.000Z');
   const built = createApp({
     database,
-    search: createSearchIndex(database),
+    search: createCachedSearchIndex(createSearchIndex(database)),
     storage: createLocalFileStorage(uploads),
     clock,
     logger: createLogger('silent'),
