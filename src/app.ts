@@ -6,6 +6,8 @@ import type { DatabaseHandle } from './adapters/db/connect.js';
 import { createKyselySessionStore } from './adapters/db/session-store.kysely.js';
 import { devMailsRoutes, type OutboxAdmin, renderMail } from './adapters/mail/index.js';
 import { type AccountsModule, createAccountsModule } from './modules/accounts/index.js';
+import { createEventsCore, type EventsCore } from './modules/events/events.core.js';
+import { createRegistration, type EventsRegistration } from './modules/events/events.registration.js';
 import { createNewsModule, type NewsModule } from './modules/news/index.js';
 import { siteRoutes } from './modules/site/index.js';
 import { createTerritoriesModule, type TerritoriesModule } from './modules/territories/index.js';
@@ -47,6 +49,8 @@ export interface App {
   news: NewsModule;
   territories: TerritoriesModule;
   accounts: AccountsModule;
+  events: EventsCore;
+  registration: EventsRegistration;
   /** Scheduled upkeep (expired sessions today, personal data purges later), run by the server's timer. */
   housekeeping(): Promise<void>;
 }
@@ -91,7 +95,22 @@ export function createApp(deps: AppDeps): App {
       }),
     }),
   });
-  const navigation: NavItem[] = [...news.navigation, ...territories.navigation];
+  const events = createEventsCore({
+    db: deps.database.db,
+    dialect: deps.database.dialect,
+    clock: deps.clock,
+    audit: (e) => accounts.repo.audit(e),
+    publicUrl: deps.publicUrl,
+  });
+  const registration = createRegistration({
+    db: deps.database.db,
+    dialect: deps.database.dialect,
+    outbox: deps.outbox,
+    clock: deps.clock,
+    publicUrl: deps.publicUrl,
+    territories,
+  });
+  const navigation: NavItem[] = [...news.navigation, ...territories.navigation, ...events.navigation];
 
   app.use(requestId({ generator: () => crypto.randomUUID() }));
   app.use(async (c, next) => {
@@ -167,6 +186,7 @@ export function createApp(deps: AppDeps): App {
     now: () => deps.clock.now().getTime(),
   });
   news.onChange(() => pageCache.clear());
+  events.service.onChange(() => pageCache.clear());
   app.use(accounts.middleware);
   app.use(pageCache.middleware);
 
@@ -183,6 +203,9 @@ export function createApp(deps: AppDeps): App {
   app.route('/', news.routes);
   app.route('/', territories.routes);
   app.route('/', accounts.routes);
+  app.route('/', events.publicRoutes);
+  app.route('/', events.organiserRoutes);
+  app.route('/', registration.routes);
   if (deps.devMailsDir) app.route('/', devMailsRoutes(deps.devMailsDir));
   app.get('*', news.itemRoute);
 
@@ -193,8 +216,11 @@ export function createApp(deps: AppDeps): App {
     news,
     territories,
     accounts,
+    events,
+    registration,
     async housekeeping() {
       const now = deps.clock.now();
+      await registration.timers.reminders(now);
       const purged = await sessionStore.purgeExpired(now);
       await accounts.housekeeping(now);
       // Sent messages hold addresses: kept 90 days for delivery questions, then deleted.

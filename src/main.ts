@@ -21,6 +21,13 @@ async function main() {
       console.log(`\nNumérique & Territoires : http://localhost:${info.port}/\n`);
     }
   });
+  // Waiting-list offers expire by the minute: the next person gets the seat.
+  const offers = setInterval(() => {
+    platform.registration.timers
+      .promote(new Date())
+      .catch((err) => platform.logger.error({ err: String(err) }, 'promotion en échec'));
+  }, 60 * 1000);
+  offers.unref();
   const upkeep = setInterval(
     () => {
       platform
@@ -32,6 +39,7 @@ async function main() {
   upkeep.unref();
   const stop = () => {
     clearInterval(upkeep);
+    clearInterval(offers);
     server.close(() => {
       Promise.resolve(worker?.stop())
         .then(() => platform.close())

@@ -9,6 +9,8 @@ import { accountsMigration } from './005-accounts.js';
 import { fundMigration } from './006-fund.js';
 import { fundSearchMigration } from './007-fund-search.js';
 import { eventsMigration } from './008-events.js';
+import { registrationMigration } from './010-registration.js';
+import { eventsBackofficeMigration } from './011-events-backoffice.js';
 
 /**
  * One migration set for both dialects: each migration receives the dialect and branches only where SQL
@@ -24,6 +26,8 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '006-fund': fundMigration(dialect),
     '007-fund-search': fundSearchMigration(dialect),
     '008-events': eventsMigration(dialect),
+    '010-registration': registrationMigration(dialect),
+    '011-events-backoffice': eventsBackofficeMigration(dialect),
   };
 }
 

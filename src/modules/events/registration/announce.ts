@@ -1,0 +1,156 @@
+/**
+ * The e-mails of registration's facts, enqueued in the transaction that made the fact (see ARCHITECTURE.md,
+ * « Mail goes through an outbox »): a rolled-back decision announces nothing, a committed one is never lost.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../adapters/db/schema.js';
+import type { BadgeSigner } from '../checkin/badge-token.js';
+import type { Mode } from '../events.domain.js';
+import type { RegistrationDeps } from './deps.js';
+import { issueLink, manageUrl } from './links.js';
+import { badgeQrPng } from './mail/badge-qr.js';
+import { type CalendarEntry, calendarFile } from './mail/calendar.js';
+import {
+  confirmationMail,
+  type MailEvent,
+  type MailPerson,
+  type MailSession,
+  requestReceivedMail,
+  waitingListMail,
+} from './mail/messages.js';
+import type { EventContext } from './queries.js';
+
+export interface Registrant {
+  id: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  profile: string;
+  mode: Mode;
+}
+
+export function mailEvent(ctx: EventContext): MailEvent {
+  return {
+    id: ctx.id,
+    title: ctx.title,
+    startsAt: ctx.startsAt,
+    endsAt: ctx.endsAt,
+    venueName: ctx.venueName,
+    address: ctx.address,
+    videoUrl: ctx.videoUrl,
+    offerHours: ctx.offerHours,
+  };
+}
+
+export function mailPerson(r: Registrant): MailPerson {
+  return { registrationId: r.id, givenName: r.givenName, email: r.email, mode: r.mode };
+}
+
+/** The sessions of a registration as e-mails list them, in programme order. */
+export function mailSessions(
+  ctx: EventContext,
+  chosen: ReadonlyArray<{ sessionId: string; status: string }>,
+): MailSession[] {
+  const status = new Map(chosen.map((c) => [c.sessionId, c.status]));
+  return ctx.sessions
+    .filter((s) => status.has(s.id) && status.get(s.id) !== 'annulee')
+    .map((s) => ({ title: s.title, startsAt: s.startsAt, status: status.get(s.id) ?? 'attente' }));
+}
+
+const icsCache = new Map<string, string>();
+
+/**
+ * The calendar of a registration: its sessions with a seat when it chose some, else the whole event. Cached
+ * by event version and choice: during an opening rush most people attach the same file.
+ */
+export function registrationCalendar(
+  ctx: EventContext,
+  publicUrl: string,
+  sessionIds: readonly string[],
+): string {
+  const key = `${ctx.id}|${ctx.updatedAt}|${sessionIds.join(',')}`;
+  const cached = icsCache.get(key);
+  if (cached !== undefined) return cached;
+  const place = [ctx.venueName, ctx.address].filter(Boolean).join(', ') || null;
+  const url = `${publicUrl}/evenements/${encodeURIComponent(ctx.id)}`;
+  const chosen = ctx.sessions.filter((s) => sessionIds.includes(s.id));
+  const entries: CalendarEntry[] =
+    chosen.length > 0
+      ? chosen.map((s) => ({
+          uid: `${ctx.id}-${s.id}@numerique-territoires`,
+          title: `${s.title} — ${ctx.title}`,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          location: [s.room, place].filter(Boolean).join(', ') || null,
+          description: `Session de « ${ctx.title} ».`,
+          url,
+        }))
+      : [
+          {
+            uid: `${ctx.id}@numerique-territoires`,
+            title: ctx.title,
+            startsAt: ctx.startsAt,
+            endsAt: ctx.endsAt,
+            location: place,
+            description: `Votre inscription à « ${ctx.title} ».`,
+            url,
+          },
+        ];
+  const ics = calendarFile(ctx.title, entries);
+  if (icsCache.size >= 500) icsCache.clear();
+  icsCache.set(key, ics);
+  return ics;
+}
+
+/**
+ * Announces where a registration now stands (confirmed, pending approval or waiting), inside `trx`.
+ * `token` is the management link's token when the caller just made one; otherwise a fresh link is issued.
+ */
+export async function announceStatus(
+  trx: Kysely<Database>,
+  deps: RegistrationDeps,
+  signer: BadgeSigner,
+  a: {
+    ctx: EventContext;
+    registrant: Registrant;
+    status: string;
+    sessions: ReadonlyArray<{ sessionId: string; status: string }>;
+    token?: string;
+  },
+): Promise<void> {
+  const now = deps.clock.now();
+  const token = a.token ?? (await issueLink(trx, a.registrant.id, now));
+  const url = manageUrl(deps.publicUrl, token);
+  const event = mailEvent(a.ctx);
+  const person = mailPerson(a.registrant);
+  if (a.status === 'confirmee') {
+    const held = a.sessions.filter((s) => s.status === 'confirmee').map((s) => s.sessionId);
+    const badgePng =
+      a.registrant.mode === 'presentiel'
+        ? badgeQrPng(
+            await signer.sign({
+              registrationId: a.registrant.id,
+              eventId: a.ctx.id,
+              name: `${a.registrant.givenName} ${a.registrant.familyName}`,
+              profile: a.registrant.profile,
+              mode: a.registrant.mode,
+            }),
+          )
+        : null;
+    await deps.outbox.enqueue(
+      trx,
+      confirmationMail({
+        event,
+        person,
+        sessions: mailSessions(a.ctx, a.sessions),
+        manageUrl: url,
+        ics: registrationCalendar(a.ctx, deps.publicUrl, held),
+        badgePng,
+      }),
+    );
+  } else if (a.status === 'validation') {
+    await deps.outbox.enqueue(trx, requestReceivedMail({ event, person, manageUrl: url }));
+  } else if (a.status === 'attente') {
+    await deps.outbox.enqueue(trx, waitingListMail({ event, person, manageUrl: url }));
+  }
+}
