@@ -6,6 +6,7 @@ import type { DatabaseHandle } from './adapters/db/connect.js';
 import { createKyselySessionStore } from './adapters/db/session-store.kysely.js';
 import { devMailsRoutes, type OutboxAdmin, renderMail } from './adapters/mail/index.js';
 import { type AccountsModule, createAccountsModule } from './modules/accounts/index.js';
+import { createEventsBackoffice } from './modules/events/events.backoffice.js';
 import { createEventsCore, type EventsCore } from './modules/events/events.core.js';
 import { createRegistration, type EventsRegistration } from './modules/events/events.registration.js';
 import { createNewsModule, type NewsModule } from './modules/news/index.js';
@@ -110,6 +111,15 @@ export function createApp(deps: AppDeps): App {
     publicUrl: deps.publicUrl,
     territories,
   });
+  const eventsBackoffice = createEventsBackoffice({
+    db: deps.database.db,
+    dialect: deps.database.dialect,
+    outbox: deps.outbox,
+    outboxAdmin: deps.outboxAdmin,
+    storage: deps.storage,
+    clock: deps.clock,
+    publicUrl: deps.publicUrl,
+  });
   const navigation: NavItem[] = [...news.navigation, ...territories.navigation, ...events.navigation];
 
   app.use(requestId({ generator: () => crypto.randomUUID() }));
@@ -206,6 +216,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', events.publicRoutes);
   app.route('/', events.organiserRoutes);
   app.route('/', registration.routes);
+  app.route('/', eventsBackoffice.routes);
   if (deps.devMailsDir) app.route('/', devMailsRoutes(deps.devMailsDir));
   app.get('*', news.itemRoute);
 
@@ -221,6 +232,8 @@ export function createApp(deps: AppDeps): App {
     async housekeeping() {
       const now = deps.clock.now();
       await registration.timers.reminders(now);
+      // Personal data of past events goes once its retention ends; anonymous statistics stay.
+      await eventsBackoffice.purge(now);
       const purged = await sessionStore.purgeExpired(now);
       await accounts.housekeeping(now);
       // Sent messages hold addresses: kept 90 days for delivery questions, then deleted.
