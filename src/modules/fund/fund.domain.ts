@@ -3,6 +3,7 @@
  * dispositifs, their dated eligibility rules, the themes, and the lauréats it financed. Pure data and rules;
  * no I/O. Facts from the programme's public figures (see DOMAIN.md).
  */
+import { sha256 } from '../../shared/hash.js';
 
 export type DispositifCode = 'axe-1' | 'axe-2' | 'axe-2-bis' | 'axe-3';
 
@@ -233,6 +234,8 @@ export interface Laureat {
   porteur: { siren: string; name: string; kind: PorteurKind };
   territoryKey: string | null;
   communeCode: string | null;
+  /** The EPCI the porteur is or belongs to (optional: added after the first version of this type). */
+  epciCode?: string | null;
   departementCode: string | null;
   regionCode: string | null;
   population: number | null;
@@ -255,4 +258,160 @@ export interface Laureat {
 /** The State's share of the project's cost (0–1), when the total cost is known. */
 export function stateShare(l: Pick<Laureat, 'amountEur' | 'totalCostEur'>): number | null {
   return l.totalCostEur && l.totalCostEur > 0 ? l.amountEur / l.totalCostEur : null;
+}
+
+// ——— Added for the operators’ data management (import, edit form, eligibility). ———
+
+/** Every dispositif code, in the fund’s order. */
+export const DISPOSITIF_CODES: readonly DispositifCode[] = ['axe-1', 'axe-2', 'axe-2-bis', 'axe-3'];
+
+/**
+ * Whether a value is one of the dispositif codes, exactly as stored.
+ *
+ * @example
+ * isDispositifCode('axe-2-bis') // true
+ */
+export function isDispositifCode(value: unknown): value is DispositifCode {
+  return typeof value === 'string' && (DISPOSITIF_CODES as readonly string[]).includes(value);
+}
+
+/**
+ * A dispositif as people write it in a spreadsheet: its code (`axe-2-bis`), its number alone (`2 bis`, `2bis`),
+ * or « Axe 2 bis »; case, accents and spaces do not matter. Null when it names none.
+ *
+ * @example
+ * parseDispositifCode('2 bis') // 'axe-2-bis'
+ * parseDispositifCode('Axe 3') // 'axe-3'
+ */
+export function parseDispositifCode(raw: string): DispositifCode | null {
+  const folded = foldLabel(raw)
+    .replace(/^axe/, '')
+    .replace(/[\s_-]+/g, '');
+  const code = { '1': 'axe-1', '2': 'axe-2', '2bis': 'axe-2-bis', '3': 'axe-3' }[folded];
+  return isDispositifCode(code) ? code : null;
+}
+
+/** The dispositif of a code (every code has one). */
+export function dispositifOf(code: DispositifCode): Dispositif {
+  return DISPOSITIFS.find((d) => d.code === code)!;
+}
+
+export const LAUREAT_STATUSES = Object.keys(STATUS_LABELS) as LaureatStatus[];
+
+/**
+ * A status as written in a file or a form: its code or its label, accents and case ignored.
+ *
+ * @example
+ * parseStatus('en cours') // 'en-cours'
+ * parseStatus('Livré') // 'livre'
+ */
+export function parseStatus(raw: string): LaureatStatus | null {
+  const folded = foldLabel(raw).replace(/[\s_]+/g, '-');
+  return LAUREAT_STATUSES.find((s) => s === folded || foldedStatus(s) === folded) ?? null;
+}
+
+const foldedStatuses = new Map<LaureatStatus, string>();
+function foldedStatus(s: LaureatStatus): string {
+  let folded = foldedStatuses.get(s);
+  if (folded === undefined) {
+    folded = foldLabel(STATUS_LABELS[s]).replace(/\s+/g, '-');
+    foldedStatuses.set(s, folded);
+  }
+  return folded;
+}
+
+let themesByFolded: Map<string, string> | null = null;
+
+/**
+ * A theme as written in a file or a form: its code (`relation-usagers`) or its label (« Relation usagers »),
+ * accents, case and apostrophes ignored.
+ *
+ * @example
+ * themeCodeOf('Signalement d’incidents') // 'signalement-incidents'
+ */
+export function themeCodeOf(raw: string): string | null {
+  // Folded once: an import asks for the same few themes a hundred thousand times.
+  themesByFolded ??= new Map(
+    Object.entries(THEMES).flatMap(([code, label]) => [
+      [foldLabel(label), code],
+      [code, code],
+    ]),
+  );
+  return themesByFolded.get(foldLabel(raw)) ?? null;
+}
+
+/**
+ * The porteur kind of an organisation kind (the territories module’s): préfectures, State services and other
+ * administrations are « autre ».
+ *
+ * @example
+ * porteurKindOf('structure-mutualisation') // 'structure-mutualisation'
+ * porteurKindOf('prefecture') // 'autre'
+ */
+export function porteurKindOf(organisationKind: string): PorteurKind {
+  return Object.hasOwn(PORTEUR_KIND_LABELS, organisationKind) ? (organisationKind as PorteurKind) : 'autre';
+}
+
+/**
+ * Lower case, no accents, apostrophes as spaces, spaces collapsed: how codes and labels are compared.
+ *
+ * @example
+ * foldLabel('Signalement d’incidents') // 'signalement d incidents'
+ */
+export function foldLabel(text: string): string {
+  // Remembered: an import folds the same few dispositifs, statuses and themes a hundred thousand times.
+  const known = folded.get(text);
+  if (known !== undefined) return known;
+  const result = text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[’']/g, ' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= 100) {
+    if (folded.size >= 10_000) folded.clear();
+    folded.set(text, result);
+  }
+  return result;
+}
+const folded = new Map<string, string>();
+
+/**
+ * The fingerprint of what a lauréat says (everything but its timestamps), stored as `sourceHash`: an import
+ * line or a form that says the same thing again changes nothing. Every writer of lauréats (import, edit form,
+ * demonstration generator) sets it with this function, so that each recognises the others’ rows.
+ *
+ * @example
+ * laureat.sourceHash = laureatFingerprint(laureat);
+ */
+export function laureatFingerprint(l: Omit<Laureat, 'sourceHash' | 'createdAt' | 'updatedAt'>): string {
+  return sha256(
+    JSON.stringify([
+      l.id,
+      l.dispositifCode,
+      l.title,
+      l.summary,
+      l.porteur.siren,
+      l.porteur.name,
+      l.porteur.kind,
+      l.territoryKey,
+      l.communeCode,
+      l.epciCode ?? null,
+      l.departementCode,
+      l.regionCode,
+      l.population,
+      l.amountEur,
+      l.totalCostEur,
+      l.filedOn,
+      l.decidedOn,
+      l.status,
+      l.siteUrl,
+      l.sourceUrl,
+      l.outputs,
+      [...l.themes].sort(),
+      [...l.coporteurs].sort((a, b) => a.siren.localeCompare(b.siren)).map((c) => [c.siren, c.name]),
+      l.demonstration,
+    ]),
+  );
 }

@@ -196,7 +196,6 @@ export const eventsMigration = (_dialect: Dialect) => ({
   },
   async down(db: Kysely<unknown>) {
     for (const table of [
-      'signing_key',
       'idempotency_key',
       'checkin_scan',
       'press_accreditation',
