@@ -9,6 +9,8 @@ import { type AccountsModule, createAccountsModule } from './modules/accounts/in
 import { createEventsBackoffice } from './modules/events/events.backoffice.js';
 import { createEventsCore, type EventsCore } from './modules/events/events.core.js';
 import { createRegistration, type EventsRegistration } from './modules/events/events.registration.js';
+import { createFundDashboard, type FundDashboard } from './modules/fund/fund.dashboard.js';
+import { createFundPublic, type FundPublic } from './modules/fund/fund.public.js';
 import { createNewsModule, type NewsModule } from './modules/news/index.js';
 import { siteRoutes } from './modules/site/index.js';
 import { createTerritoriesModule, type TerritoriesModule } from './modules/territories/index.js';
@@ -52,6 +54,7 @@ export interface App {
   accounts: AccountsModule;
   events: EventsCore;
   registration: EventsRegistration;
+  fund: { public: FundPublic; dashboard: FundDashboard };
   /** Scheduled upkeep (expired sessions today, personal data purges later), run by the server's timer. */
   housekeeping(): Promise<void>;
 }
@@ -120,7 +123,25 @@ export function createApp(deps: AppDeps): App {
     clock: deps.clock,
     publicUrl: deps.publicUrl,
   });
-  const navigation: NavItem[] = [...news.navigation, ...territories.navigation, ...events.navigation];
+  const fundPublic = createFundPublic({
+    db: deps.database.db,
+    dialect: deps.database.dialect,
+    territories,
+    clock: deps.clock,
+  });
+  territories.addSections(fundPublic.territorySection);
+  const fundDashboard = createFundDashboard({
+    db: deps.database.db,
+    dialect: deps.database.dialect,
+    clock: deps.clock,
+  });
+  // One entry for the fund in the main menu: its pages (lauréats, dispositifs, open data) link to each other.
+  const navigation: NavItem[] = [
+    ...news.navigation,
+    { label: 'Fonds et résultats', href: '/resultats' },
+    ...territories.navigation,
+    ...events.navigation,
+  ];
 
   app.use(requestId({ generator: () => crypto.randomUUID() }));
   app.use(async (c, next) => {
@@ -197,6 +218,7 @@ export function createApp(deps: AppDeps): App {
   });
   news.onChange(() => pageCache.clear());
   events.service.onChange(() => pageCache.clear());
+  fundDashboard.onChange(() => pageCache.clear());
   app.use(accounts.middleware);
   app.use(pageCache.middleware);
 
@@ -217,6 +239,8 @@ export function createApp(deps: AppDeps): App {
   app.route('/', events.organiserRoutes);
   app.route('/', registration.routes);
   app.route('/', eventsBackoffice.routes);
+  app.route('/', fundPublic.routes);
+  app.route('/', fundDashboard.routes);
   if (deps.devMailsDir) app.route('/', devMailsRoutes(deps.devMailsDir));
   app.get('*', news.itemRoute);
 
@@ -229,6 +253,7 @@ export function createApp(deps: AppDeps): App {
     accounts,
     events,
     registration,
+    fund: { public: fundPublic, dashboard: fundDashboard },
     async housekeeping() {
       const now = deps.clock.now();
       await registration.timers.reminders(now);

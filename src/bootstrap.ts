@@ -125,12 +125,21 @@ export const DEMO_ROLES: Array<{
   { email: 'camille.rousset@grenoble.example.fr', role: 'referent', scope: 'organisation:213801855' },
 ];
 
-/** Loads the demonstration content (and the demonstration agents' roles) when the database has no content yet. */
-export async function seedDemoIfEmpty(platform: Platform): Promise<boolean> {
+/**
+ * Loads the demonstration content (publications, the demonstration agents' roles, the Journées) when the
+ * database has no content yet; with `laureats`, also the 5,000 generated lauréats, which need the COG loaded.
+ */
+export async function seedDemoIfEmpty(
+  platform: Platform,
+  options: { laureats?: boolean } = {},
+): Promise<boolean> {
+  if (options.laureats) await platform.fund.dashboard.seedDemoLaureats();
   if (!(await platform.news.queries.isEmpty())) return false;
   const report = await platform.news.importContent(DEMO_CONTENT_DIR);
-  for (const { email, role, scope } of DEMO_ROLES)
+  for (const { email, role, scope } of DEMO_ROLES) {
     await platform.accounts.service.ensureRole(email, role, scope);
+  }
+  await platform.events.seedDemoEvent();
   platform.logger.info(
     { created: report.created.length, rejected: report.rejected.length },
     'contenu de démonstration chargé',

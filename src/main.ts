@@ -12,7 +12,7 @@ async function main() {
   const territories = await platform.territories.ensureLoaded();
   if (territories.loaded)
     platform.logger.info({ edition: territories.edition }, 'référentiel des territoires chargé');
-  if (config.seedDemo) await seedDemoIfEmpty(platform);
+  if (config.seedDemo) await seedDemoIfEmpty(platform, { laureats: true });
   const worker = config.outboxWorker ? platform.createWorker() : null;
   worker?.start(5_000);
   const server = serve({ fetch: platform.app.fetch, port: config.port, hostname: config.host }, (info) => {

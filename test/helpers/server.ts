@@ -35,7 +35,7 @@ export async function startServer(options: { env?: Record<string, string>; terri
   });
   const platform = await bootstrap(config, { logger: createLogger('silent') });
   if (options.territories) await platform.territories.ensureLoaded();
-  await seedDemoIfEmpty(platform);
+  await seedDemoIfEmpty(platform, { laureats: options.territories });
   const server = serve({ fetch: platform.app.fetch, port, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   return {

@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { freshDatabase } from '../../../../test/helpers/database.js';
+import type { DatabaseHandle } from '../../../adapters/db/connect.js';
+import { fixedClock } from '../../../ports/clock.js';
+import { standaloneFundPublicApp } from '../testing/public-app.js';
+import { insertTestLaureats } from '../testing/public-factory.js';
+import { searchFixture } from '../testing/public-fixtures.js';
+
+const FIXTURE = searchFixture(45);
+
+/** The open data API over HTTP (SQLite; the search behind it has its own contract suite on both databases). */
+describe('API /api/v1', () => {
+  let db: DatabaseHandle;
+  let request: (path: string, init?: RequestInit) => Promise<Response>;
+  before(async () => {
+    db = await freshDatabase('sqlite');
+    await insertTestLaureats(db.db, 'sqlite', FIXTURE);
+    const { app } = standaloneFundPublicApp({
+      db: db.db,
+      dialect: 'sqlite',
+      clock: fixedClock('2023-01-20'),
+    });
+    request = async (path, init) => app.request(path, init);
+  });
+  after(() => db?.close());
+
+  const json = async (path: string, status = 200) => {
+    const res = await request(path);
+    assert.equal(res.status, status, path);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+    // biome-ignore lint/suspicious/noExplicitAny: a test reads whatever JSON the API sent.
+    return (await res.json()) as any;
+  };
+
+  it('lists lauréats with facets as codes, and pages through all of them with the cursor', async () => {
+    const first = await json('/api/v1/laureats?limite=10&tri=montant');
+    assert.equal(first.total, 45);
+    assert.equal(first.resultats.length, 10);
+    assert.equal(first.resultats[0].url, `/laureats/${first.resultats[0].referenceDecision}`);
+    const seen: string[] = first.resultats.map((r: { referenceDecision: string }) => r.referenceDecision);
+    let next: string | null = first.suivant;
+    while (next) {
+      const page = await json(next);
+      seen.push(...page.resultats.map((r: { referenceDecision: string }) => r.referenceDecision));
+      next = page.suivant;
+    }
+    assert.equal(new Set(seen).size, 45);
+    const amounts = seen.map((id) => FIXTURE.find((l) => l.id === id)!.amountEur);
+    assert.deepEqual(
+      amounts,
+      [...amounts].sort((a, b) => b - a),
+    );
+
+    const filtered = await json('/api/v1/laureats?departement=38,2A&statut=livre&statut=en-cours');
+    const expected = FIXTURE.filter(
+      (l) => ['38', '2A'].includes(l.departementCode ?? '') && ['livre', 'en-cours'].includes(l.status),
+    );
+    assert.equal(filtered.total, expected.length);
+    assert.equal(filtered.facettes.statut.livre, expected.filter((l) => l.status === 'livre').length);
+    const bySiren = await json('/api/v1/laureats?siren=213801855&limite=100');
+    assert.equal(bySiren.total, FIXTURE.filter((l) => l.porteurSiren === '213801855').length);
+  });
+
+  it('answers 304 to a matching If-None-Match, for lists and single lauréats', async () => {
+    for (const path of [
+      '/api/v1/laureats?statut=livre',
+      `/api/v1/laureats/${FIXTURE[0]!.id}`,
+      '/api/v1/dispositifs',
+    ]) {
+      const res = await request(path);
+      const etag = res.headers.get('etag');
+      assert.ok(etag, path);
+      assert.equal(res.headers.get('access-control-allow-origin'), '*');
+      const again = await request(path, { headers: { 'if-none-match': etag } });
+      assert.equal(again.status, 304, path);
+      assert.equal(await again.text(), '');
+    }
+  });
+
+  it('refuses bad parameters with a 400 and French messages, never a 500', async () => {
+    const cases: Array<[string, string]> = [
+      ['limite=101', 'limite'],
+      ['limite=0', 'limite'],
+      ['limite=abc', 'limite'],
+      ['statut=termine', 'statut'],
+      ['departement=999x', 'departement'],
+      ['commune=grenoble', 'commune'],
+      ['siren=12', 'siren'],
+      ['tri=prix', 'tri'],
+      ['curseur=abc', 'curseur'],
+      ['annee=21', 'annee'],
+      ['couleur=bleu', 'couleur'],
+      ['portee=lune&pres=38185', 'portee'],
+      ['pres=99999', 'pres'],
+    ];
+    for (const [qs, param] of cases) {
+      const body = await json(`/api/v1/laureats?${qs}`, 400);
+      assert.equal(body.erreur, 'Paramètres invalides.');
+      assert.ok(
+        body.details.some((d: { parametre: string }) => d.parametre === param),
+        `${qs}: ${JSON.stringify(body.details)}`,
+      );
+    }
+    const other = await json('/api/v1/laureats?limite=5&tri=date');
+    const cursorOfDate = other.curseurSuivant as string;
+    const wrongSort = await json(`/api/v1/laureats?tri=montant&curseur=${cursorOfDate}`, 400);
+    assert.match(wrongSort.details[0].message, /curseur/);
+    for (const qs of ['q=%00%22%27', `q=${'x'.repeat(3000)}`, 'theme=', 'page=1', 'q=NEAR(a b)']) {
+      const res = await request(`/api/v1/laureats?${qs}`);
+      assert.ok(res.status === 200 || res.status === 400, `${qs}: ${res.status}`);
+    }
+  });
+
+  it('one lauréat, 404 in JSON for an unknown one or an unknown address', async () => {
+    const one = await json(`/api/v1/laureats/${FIXTURE[3]!.id}`);
+    assert.equal(one.objet, FIXTURE[3]!.title);
+    assert.equal(one.resume, FIXTURE[3]!.summary);
+    assert.match((await json('/api/v1/laureats/inconnu', 404)).erreur, /Aucun lauréat/);
+    assert.match((await json('/api/v1/nulle-part', 404)).erreur, /Adresse inconnue/);
+  });
+
+  it('dispositifs with their dated rules', async () => {
+    const body = await json('/api/v1/dispositifs');
+    const axe2 = body.resultats.find((d: { code: string }) => d.code === 'axe-2');
+    assert.deepEqual(
+      axe2.regles.map((r: { enVigueurDepuis: string }) => r.enVigueurDepuis),
+      ['2021-01-25', '2021-10-01'],
+    );
+    assert.equal(axe2.operateur, 'DINUM');
+  });
+
+  it('serves an OpenAPI 3.1 description whose references resolve and whose parameters are the API’s', async () => {
+    const doc = await json('/api/v1/openapi.json');
+    assert.equal(doc.openapi, '3.1.0');
+    assert.ok(doc.info.title && doc.info.version);
+    for (const [path, item] of Object.entries<Record<string, { responses: object; operationId: string }>>(
+      doc.paths,
+    )) {
+      assert.match(path, /^\/api\/v1\//);
+      for (const op of Object.values(item)) {
+        assert.ok(op.operationId, path);
+        assert.ok(Object.keys(op.responses).length > 0, path);
+      }
+    }
+    const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
+    for (const ref of refs) {
+      const target = ref.slice(8, -1).replace(/^#\//, '').split('/');
+      const found = target.reduce<unknown>(
+        (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+        doc,
+      );
+      assert.ok(found, ref);
+    }
+    const params = doc.paths['/api/v1/laureats'].get.parameters.map((p: { name: string }) => p.name);
+    for (const name of [
+      'q',
+      'dispositif',
+      'theme',
+      'region',
+      'departement',
+      'commune',
+      'epci',
+      'siren',
+      'type',
+      'population',
+      'montant',
+      'statut',
+      'annee',
+      'tri',
+      'limite',
+      'curseur',
+    ]) {
+      assert.ok(params.includes(name), name);
+    }
+    // Every documented parameter is accepted.
+    for (const name of params) {
+      const res = await request(`/api/v1/laureats?${name}=`);
+      assert.equal(res.status, 200, name);
+    }
+  });
+});

@@ -1,0 +1,245 @@
+import { type Generated, type Kysely, sql } from 'kysely';
+import type { Dialect } from '../../../adapters/db/connect.js';
+import type { Database } from '../../../adapters/db/schema.js';
+import { stemTokens } from '../../../adapters/search/french-stemmer.js';
+import type { ParsedQuery } from '../../../adapters/search/query.js';
+import { matchExpression } from '../../../adapters/search/sqlite-fts5.js';
+import { THEMES } from '../fund.domain.js';
+
+/**
+ * Lauréats per round of indexing: one read, one write. Bounds the parameters of SQLite's multi-row insert
+ * (3 × 1,000, under its 32,766); measured on PostgreSQL, 300 made the round trips the cost.
+ */
+const CHUNK = 1000;
+/** A "word" longer than this is noise (a pasted link, a hash): kept out of the index on both dialects. */
+const MAX_STEM = 100;
+
+/** The search's own tables (migration 007-fund-search), beside the Database type the fund module owns. */
+type SearchTables = {
+  laureat_search: { rid: Generated<number>; laureat_id: string };
+  laureat_search_meta: { id: number; version: number };
+};
+type Db = Kysely<Database>;
+
+/** The distinct stems of a text, as both dialects index them. */
+function stemsOf(text: string): string[] {
+  return [...new Set(stemTokens(text).filter((s) => s.length <= MAX_STEM))];
+}
+
+/** Runs `work` in the caller's transaction if there is one (the import's), else in a new one. */
+async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/**
+ * Brings the full-text index of these lauréats up to date: their words (title, summary, porteur and
+ * co-porteurs, outputs, theme names) stemmed in JS, the same stems on both dialects; a lauréat that no longer
+ * exists leaves the index. Bumps the index version in the same transaction, so every process's facet table
+ * reloads before its next search. Call it after writing lauréats, inside the same transaction when there is
+ * one (an import that rolls back then leaves the index as it was).
+ *
+ * @example
+ * await db.transaction().execute(async (trx) => {
+ *   await writeLaureats(trx, rows);
+ *   await indexLaureats(trx, 'sqlite', rows.map((r) => r.id));
+ * });
+ */
+export async function indexLaureats(db: Db, dialect: Dialect, ids: readonly string[]): Promise<void> {
+  const unique = [...new Set(ids)];
+  await inTransaction(db, async (trx) => {
+    for (let i = 0; i < unique.length; i += CHUNK) await indexChunk(trx, dialect, unique.slice(i, i + CHUNK));
+    await bumpVersion(trx);
+  });
+}
+
+/**
+ * Rebuilds the whole index from the `laureat` table: for a database filled before the index existed, or
+ * by a tool that wrote lauréats without calling indexLaureats. Returns how many lauréats were indexed.
+ *
+ * @example
+ * await reindexAllLaureats(db, 'postgres'); // 100000
+ */
+export async function reindexAllLaureats(db: Db, dialect: Dialect): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    if (dialect === 'sqlite')
+      await sql`INSERT INTO laureat_fts (laureat_fts) VALUES ('delete-all')`.execute(trx);
+    await sql`DELETE FROM laureat_search WHERE laureat_id NOT IN (SELECT id FROM laureat)`.execute(trx);
+    let last = '';
+    let count = 0;
+    for (;;) {
+      const batch = await trx
+        .selectFrom('laureat')
+        .select('id')
+        .where('id', '>', last)
+        .orderBy('id')
+        .limit(CHUNK)
+        .execute();
+      if (batch.length === 0) break;
+      await indexChunk(
+        trx,
+        dialect,
+        batch.map((b) => b.id),
+      );
+      count += batch.length;
+      last = batch.at(-1)!.id;
+    }
+    await bumpVersion(trx);
+    return count;
+  });
+}
+
+async function bumpVersion(db: Db) {
+  await sql`UPDATE laureat_search_meta SET version = version + 1 WHERE id = 1`.execute(db);
+}
+
+/**
+ * The index's version: changes whenever indexLaureats or reindexAllLaureats commits.
+ *
+ * @example
+ * await indexVersion(db) // 3
+ */
+export async function indexVersion(db: Db): Promise<number> {
+  const row = await db
+    .withTables<SearchTables>()
+    .selectFrom('laureat_search_meta')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return Number(row?.version ?? 0);
+}
+
+async function indexChunk(db: Db, dialect: Dialect, ids: string[]) {
+  // One read for the chunk: co-porteurs and theme codes come aggregated, as one space-separated string each.
+  const concat = dialect === 'sqlite' ? sql.raw('group_concat') : sql.raw('string_agg');
+  const idList = dialect === 'sqlite' ? sql`l.id IN (${sql.join(ids)})` : sql`l.id = ANY(${ids}::text[])`;
+  const { rows } = await sql<{
+    id: string;
+    title: string;
+    summary: string;
+    porteur_name: string;
+    outputs: string;
+    coporteurs: string | null;
+    themes: string | null;
+  }>`
+    SELECT l.id, l.title, l.summary, l.porteur_name, l.outputs,
+           (SELECT ${concat}(c.name, ' ') FROM laureat_coporteur c WHERE c.laureat_id = l.id) AS coporteurs,
+           (SELECT ${concat}(t.theme_code, ' ') FROM laureat_theme t WHERE t.laureat_id = l.id) AS themes
+    FROM laureat l WHERE ${idList}`.execute(db);
+  const found = new Set(rows.map((l) => l.id));
+  const gone = ids.filter((id) => !found.has(id));
+  const docs = rows.map((l) => {
+    const themeNames = (l.themes ?? '')
+      .split(' ')
+      .map((code) => THEMES[code] ?? '')
+      .join('\n');
+    const body = [l.summary, l.porteur_name, l.coporteurs ?? '', l.outputs, themeNames].join('\n');
+    const title = stemsOf(l.title);
+    const inTitle = new Set(title);
+    return { id: l.id, title, body: stemsOf(body).filter((s) => !inTitle.has(s)) };
+  });
+  if (dialect === 'sqlite') await writeSqlite(db, docs, gone);
+  else await writePostgres(db, docs, gone);
+}
+
+type Doc = { id: string; title: string[]; body: string[] };
+
+async function writeSqlite(db: Db, docs: Doc[], gone: string[]) {
+  const search = db.withTables<SearchTables>();
+  if (gone.length > 0) {
+    const removed = await search
+      .deleteFrom('laureat_search')
+      .where('laureat_id', 'in', gone)
+      .returning('rid')
+      .execute();
+    await deleteFts(
+      db,
+      removed.map((r) => r.rid),
+    );
+  }
+  if (docs.length === 0) return;
+  const rows = await search
+    .insertInto('laureat_search')
+    .values(docs.map((d) => ({ laureat_id: d.id })))
+    // A no-op update, so that RETURNING gives the rid of rows that were already there too.
+    .onConflict((oc) =>
+      oc.column('laureat_id').doUpdateSet({ laureat_id: (eb) => eb.ref('excluded.laureat_id') }),
+    )
+    .returning(['rid', 'laureat_id'])
+    .execute();
+  const ridOf = new Map(rows.map((r) => [r.laureat_id, Number(r.rid)]));
+  await deleteFts(db, [...ridOf.values()]);
+  const values = docs.map((d) => sql`(${ridOf.get(d.id)!}, ${d.title.join(' ')}, ${d.body.join(' ')})`);
+  await sql`INSERT INTO laureat_fts (rowid, title, body) VALUES ${sql.join(values)}`.execute(db);
+}
+
+async function deleteFts(db: Db, rids: number[]) {
+  if (rids.length > 0) await sql`DELETE FROM laureat_fts WHERE rowid IN (${sql.join(rids)})`.execute(db);
+}
+
+async function writePostgres(db: Db, docs: Doc[], gone: string[]) {
+  if (gone.length > 0) {
+    await sql`DELETE FROM laureat_search WHERE laureat_id = ANY(${gone}::text[])`.execute(db);
+  }
+  if (docs.length === 0) return;
+  // Three text arrays for the whole chunk; the stems become lexemes as they are (array_to_tsvector), as on
+  // SQLite. Body stems exclude the title's, so the concatenation holds no duplicate.
+  await sql`
+    INSERT INTO laureat_search (laureat_id, title_tsv, tsv)
+    SELECT d.id, array_to_tsvector(string_to_array(d.title, ' ')),
+           array_to_tsvector(string_to_array(d.title, ' ') || string_to_array(d.body, ' '))
+    FROM unnest(${docs.map((d) => d.id)}::text[], ${docs.map((d) => d.title.join(' '))}::text[],
+                ${docs.map((d) => d.body.join(' '))}::text[]) AS d(id, title, body)
+    ON CONFLICT (laureat_id) DO UPDATE SET title_tsv = excluded.title_tsv, tsv = excluded.tsv`.execute(db);
+}
+
+/** The rows a text matches: every match, and those with every word in their title (comma-separated rids). */
+export interface TextMatches {
+  matched: string | null;
+  inTitle: string | null;
+}
+
+/**
+ * The tsquery text for a parsed query, built from the JS stems as FTS5's matchExpression is: every term
+ * required, the last one also as a prefix of the word typed. Stems hold letters and digits only; quotes are
+ * doubled anyway.
+ *
+ * @example
+ * tsqueryText(parseSearchText('salles reserv')); // "'sall' & ('reserv':*)"
+ */
+export function tsqueryText(query: ParsedQuery): string | null {
+  const quote = (s: string) => `'${s.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+  const clauses = query.terms.map((t) => quote(t.stem));
+  const last = query.terms.at(-1);
+  if (!last) return null;
+  if (query.prefix === last.stem) clauses[clauses.length - 1] = `(${quote(query.prefix)}:*)`;
+  else if (query.prefix) clauses[clauses.length - 1] = `(${clauses.at(-1)} | ${quote(query.prefix)}:*)`;
+  return clauses.join(' & ');
+}
+
+/**
+ * Finds the lauréats a parsed text matches, in one statement, and those whose title has every word. The
+ * lists come back as one comma-separated string each: parsing 50,000 numbers from one string costs less than
+ * 50,000 row objects.
+ *
+ * @example
+ * await matchText(db, 'sqlite', parseSearchText('réservation de salles')); // { matched: '3,17', inTitle: '17' }
+ */
+export async function matchText(db: Db, dialect: Dialect, query: ParsedQuery): Promise<TextMatches> {
+  if (dialect === 'sqlite') {
+    const expression = matchExpression(query);
+    if (!expression) return { matched: null, inTitle: null };
+    const { rows } = await sql<TextMatches>`
+      SELECT (SELECT group_concat(rowid) FROM laureat_fts WHERE laureat_fts MATCH ${expression}) AS matched,
+             (SELECT group_concat(rowid) FROM laureat_fts WHERE laureat_fts MATCH ${`{title} : (${expression})`})
+               AS "inTitle"`.execute(db);
+    return rows[0] ?? { matched: null, inTitle: null };
+  }
+  const text = tsqueryText(query);
+  if (!text) return { matched: null, inTitle: null };
+  const { rows } = await sql<TextMatches>`
+    SELECT string_agg(s.rid::text, ',') AS matched,
+           string_agg(CASE WHEN s.title_tsv @@ q.query THEN s.rid::text END, ',') AS "inTitle"
+    FROM laureat_search s, (SELECT ${text}::tsquery AS query) q
+    WHERE s.tsv @@ q.query`.execute(db);
+  return rows[0] ?? { matched: null, inTitle: null };
+}

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type ServerType, serve } from '@hono/node-server';
+import type { Browser, Page } from 'playwright-core';
+import { connectDatabase, type DatabaseHandle } from '../../src/adapters/db/connect.js';
+import { migrateToLatest } from '../../src/adapters/db/migrations/index.js';
+import { standaloneFundPublicApp } from '../../src/modules/fund/testing/public-app.js';
+import { insertTestLaureats, testLaureat } from '../../src/modules/fund/testing/public-factory.js';
+import { searchFixture } from '../../src/modules/fund/testing/public-fixtures.js';
+import { loadTerritories } from '../../src/modules/territories/index.js';
+import { fixedClock } from '../../src/ports/clock.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { validateHtml } from '../helpers/html-validator.js';
+
+const PAGES: Record<string, string> = {
+  recherche: '/laureats?q=salles&statut=livre&statut=en-cours&region=84&tri=montant',
+  'recherche-pres': '/laureats?pres=38185&pres_libelle=Grenoble+%2838+%E2%80%93+Is%C3%A8re%29&portee=voisins',
+  laureat: '/laureats/isere-salle',
+  dispositifs: '/dispositifs',
+  dispositif: '/dispositifs/axe-2',
+  donnees: '/donnees',
+  territoire: '/territoires/38185',
+};
+
+/**
+ * The fund's public pages in Chromium, served by the module's routes in a small app of their own on
+ * 127.0.0.1, on a SQLite file holding the whole COG and a few dozen lauréats.
+ */
+describe('Lauréats in Chromium', () => {
+  let dir: string;
+  let database: DatabaseHandle;
+  let server: ServerType;
+  let origin: string;
+  let browser: Browser;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'nt-e2e-fund-'));
+    database = connectDatabase(`sqlite:${join(dir, 'e2e.sqlite')}`);
+    await migrateToLatest(database.db, 'sqlite');
+    const clock = fixedClock('2023-01-20T10:00:00.000Z');
+    await loadTerritories(database.db, { clock });
+    await insertTestLaureats(database.db, 'sqlite', [
+      ...searchFixture(60),
+      testLaureat({
+        id: 'isere-salle',
+        title: 'Salle sur demande',
+        summary: 'Les habitants réservent les salles du Département en ligne.',
+        dispositifCode: 'axe-2',
+        porteurKind: 'departement',
+        porteurName: 'Département de l’Isère',
+        territoryKey: 'departement-38',
+        coporteurs: [{ siren: '213801855', name: 'Commune de Grenoble' }],
+        siteUrl: 'https://salles.example.fr',
+        filedOn: '2021-11-02',
+        demonstration: true,
+      }),
+    ]);
+    const { app } = standaloneFundPublicApp({ db: database.db, dialect: 'sqlite', clock });
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await database?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function open(path: string) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(origin + path, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-fr-js'));
+    return { page, problems, close: () => context.close() };
+  }
+
+  async function axe(page: Page) {
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  test('every page passes axe-core (WCAG 2.1 A and AA) with no console or CSP error, and one h1', async () => {
+    for (const [name, path] of Object.entries(PAGES)) {
+      const { page, problems, close } = await open(path);
+      // The folded facets too: open every <details> before the audit.
+      await page.evaluate(() => {
+        document.querySelectorAll('details').forEach((d) => {
+          d.open = true;
+        });
+      });
+      assert.deepEqual(await axe(page), [], `${name} (${path})`);
+      assert.deepEqual(problems, [], `${name}: erreurs de console`);
+      assert.equal(await page.locator('h1').count(), 1, `${name}: un seul h1`);
+      assert.match(await page.title(), / — Numérique & Territoires$/);
+      await close();
+    }
+  });
+
+  test('the pages’ HTML passes the Nu HTML checker', async () => {
+    const sources: Record<string, string> = {};
+    for (const [name, path] of Object.entries(PAGES)) {
+      sources[`${name}.html`] = await (await fetch(origin + path)).text();
+    }
+    const errors = await validateHtml(sources);
+    assert.deepEqual(
+      errors.map((e) => `${e.file}:${e.line} ${e.message}`),
+      [],
+    );
+  });
+
+  test('keyboard: check a facet with Space, reach « Appliquer les filtres », Enter: the counts follow the choice', async () => {
+    const { page, problems, close } = await open('/laureats');
+    const total = async () =>
+      Number(((await page.locator('#resultats').textContent()) ?? '').match(/^\d+/)?.[0]);
+    const before = await total();
+    const label = (await page.locator('label[for="filtre-statut-livre"]').textContent()) ?? '';
+    const expected = Number(label.match(/\((\d+)\)$/)?.[1]);
+    assert.ok(expected > 0 && expected < before, label);
+
+    await page.locator('#filtre-statut-livre').focus();
+    await page.keyboard.press('Space');
+    assert.equal(await page.locator('#filtre-statut-livre').isChecked(), true);
+    for (let i = 0; i < 80; i++) {
+      if (await page.evaluate(() => document.activeElement?.getAttribute('name') === 'appliquer')) break;
+      await page.keyboard.press('Tab');
+    }
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.textContent?.trim()),
+      'Appliquer les filtres',
+    );
+    await Promise.all([page.waitForURL(/statut=livre/), page.keyboard.press('Enter')]);
+
+    assert.equal(await total(), expected, 'the result count is the count the label promised');
+    assert.equal(await page.locator('#filtre-statut-livre').isChecked(), true);
+    // Other facets' counts now count « livré » lauréats only: a status's own counts stay as they were.
+    const dispositifs = await page
+      .locator('fieldset[aria-labelledby="filtre-dispositif-legende"] label')
+      .allTextContents();
+    const sum = dispositifs.reduce((s, t) => s + Number(t.match(/\((\d+)\)$/)?.[1] ?? 0), 0);
+    assert.equal(sum, expected);
+    assert.equal(await page.locator('a[aria-label="Retirer le filtre Statut : Livré"]').count(), 1);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+});
