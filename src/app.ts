@@ -1,4 +1,6 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { FakeProConnect } from './adapters/auth/fake-proconnect.js';
@@ -9,6 +11,7 @@ import { type AccountsModule, createAccountsModule } from './modules/accounts/in
 import { createEventsBackoffice } from './modules/events/events.backoffice.js';
 import { createEventsCore, type EventsCore } from './modules/events/events.core.js';
 import { createRegistration, type EventsRegistration } from './modules/events/events.registration.js';
+import { createFundCore, type FundCore } from './modules/fund/fund.core.js';
 import { createFundDashboard, type FundDashboard } from './modules/fund/fund.dashboard.js';
 import { createFundPublic, type FundPublic } from './modules/fund/fund.public.js';
 import { createNewsModule, type NewsModule } from './modules/news/index.js';
@@ -54,7 +57,7 @@ export interface App {
   accounts: AccountsModule;
   events: EventsCore;
   registration: EventsRegistration;
-  fund: { public: FundPublic; dashboard: FundDashboard };
+  fund: { core: FundCore; public: FundPublic; dashboard: FundDashboard };
   /** Scheduled upkeep (expired sessions today, personal data purges later), run by the server's timer. */
   housekeeping(): Promise<void>;
 }
@@ -135,6 +138,17 @@ export function createApp(deps: AppDeps): App {
     dialect: deps.database.dialect,
     clock: deps.clock,
   });
+  const fundCore = createFundCore({
+    db: deps.database.db,
+    clock: deps.clock,
+    territories: territories.territories,
+    organisations: territories.organisations,
+    audit: (e) => accounts.repo.audit(e),
+    onChange: async (ids) => {
+      await fundPublic.indexLaureats(ids);
+      fundDashboard.invalidate();
+    },
+  });
   // One entry for the fund in the main menu: its pages (lauréats, dispositifs, open data) link to each other.
   const navigation: NavItem[] = [
     ...news.navigation,
@@ -202,6 +216,11 @@ export function createApp(deps: AppDeps): App {
   // The local ProConnect answers server-to-server calls (token, userinfo) that carry no session nor CSRF token.
   deps.fakeProConnect?.mount(app);
 
+  // Uploads are read whole by the CSRF check: their size is capped before that (the fund's import takes the
+  // largest files, a year of lauréats; every other form is small).
+  const importLimit = bodyLimit({ maxSize: 51 * 1024 * 1024, onError: tooLarge });
+  const formLimit = bodyLimit({ maxSize: 8 * 1024 * 1024, onError: tooLarge });
+  app.use((c, next) => (c.req.path === '/admin/fonds/import' ? importLimit(c, next) : formLimit(c, next)));
   app.use(sessions(sessionStore, deps.clock));
   app.use(csrf());
   // Forms are few and human: a flood of submissions from one address is refused before it costs anything.
@@ -239,6 +258,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', events.organiserRoutes);
   app.route('/', registration.routes);
   app.route('/', eventsBackoffice.routes);
+  app.route('/', fundCore.adminRoutes);
   app.route('/', fundPublic.routes);
   app.route('/', fundDashboard.routes);
   if (deps.devMailsDir) app.route('/', devMailsRoutes(deps.devMailsDir));
@@ -253,7 +273,7 @@ export function createApp(deps: AppDeps): App {
     accounts,
     events,
     registration,
-    fund: { public: fundPublic, dashboard: fundDashboard },
+    fund: { core: fundCore, public: fundPublic, dashboard: fundDashboard },
     async housekeeping() {
       const now = deps.clock.now();
       await registration.timers.reminders(now);
@@ -268,6 +288,13 @@ export function createApp(deps: AppDeps): App {
       deps.logger.info({ sessions: purged, courriels: mails }, 'entretien');
     },
   };
+}
+
+function tooLarge(_c: Context): never {
+  throw new HTTPException(413, {
+    message:
+      'Le fichier envoyé est trop volumineux. Réduisez-le ou découpez-le, puis réessayez : rien n’a été enregistré.',
+  });
 }
 
 /** The accounts module's view of organisations, from the territories module (SIREN, official name). */

@@ -133,6 +133,7 @@ export async function seedDemoIfEmpty(
   platform: Platform,
   options: { laureats?: boolean } = {},
 ): Promise<boolean> {
+  await platform.fund.core.service.ensureDispositifs();
   if (options.laureats) await platform.fund.dashboard.seedDemoLaureats();
   if (!(await platform.news.queries.isEmpty())) return false;
   const report = await platform.news.importContent(DEMO_CONTENT_DIR);

@@ -12,6 +12,7 @@ async function main() {
   const territories = await platform.territories.ensureLoaded();
   if (territories.loaded)
     platform.logger.info({ edition: territories.edition }, 'référentiel des territoires chargé');
+  await platform.fund.core.service.ensureDispositifs();
   if (config.seedDemo) await seedDemoIfEmpty(platform, { laureats: true });
   const worker = config.outboxWorker ? platform.createWorker() : null;
   worker?.start(5_000);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { bootstrap, seedDemoIfEmpty } from '../bootstrap.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { runImportLaureats } from '../modules/fund/fund.cli.js';
 import { createLogger } from '../platform/logger.js';
 import { printReport, progressPrinter } from './report.js';
 
@@ -14,6 +15,9 @@ Commandes :
   create-admin <courriel>    donne le rôle d’administrateur à cette adresse (la personne se connecte ensuite
                              avec ProConnect ou un lien reçu à cette adresse)
   worker [--once]            envoie les courriels de la file d’envoi (--once : vide la file puis s’arrête)
+  import-laureats <fichier> [--essai]
+                             importe des lauréats (CSV ou XLSX) : tout ou rien ; --essai montre seulement ce qui
+                             serait créé, mis à jour ou rejeté
 
 La base de données est celle de DATABASE_URL (par défaut sqlite:var/data.sqlite).`;
 
@@ -25,7 +29,12 @@ async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, force: { type: 'boolean' }, once: { type: 'boolean' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      force: { type: 'boolean' },
+      once: { type: 'boolean' },
+      essai: { type: 'boolean' },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -61,6 +70,16 @@ async function run(argv: string[]): Promise<number> {
         await platform.close();
       }
       return 0;
+    }
+    case 'import-laureats': {
+      const platform = await bootstrap(config, { logger });
+      try {
+        await platform.territories.ensureLoaded();
+        await platform.fund.core.service.ensureDispositifs();
+        return await runImportLaureats({ fund: platform.fund.core }, rest[0] ?? '', { dryRun: !!values.essai });
+      } finally {
+        await platform.close();
+      }
     }
     case 'worker': {
       const platform = await bootstrap(config, { logger });

@@ -42,6 +42,8 @@ export function adminRoutes(deps: {
           people: can(actor, 'people:list'),
           audit: can(actor, 'audit:view'),
           organisations: can(actor, 'organisations:list'),
+          fund: can(actor, 'fund:access'),
+          events: can(actor, 'events:access'),
         }}
       />,
     );

@@ -73,6 +73,8 @@ const ALLOWED: Record<Action, string[]> = {
   'audit:view': ['administrateur'],
   'content:import': ['administrateur'],
   'fund:manage': ['operateur', 'administrateur'],
+  'fund:access': ['operateur', 'administrateur'],
+  'events:access': ['organisateur', 'accueil', 'administrateur'],
   'events:organise': ['organisateur', 'administrateur'],
   'events:check-in': ['accueil', 'organisateur', 'administrateur'],
 };

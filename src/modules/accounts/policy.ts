@@ -18,6 +18,8 @@ export type Action =
   | 'audit:view'
   | 'content:import'
   | 'fund:manage'
+  | 'fund:access'
+  | 'events:access'
   | 'events:organise'
   | 'events:check-in';
 
@@ -65,6 +67,11 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
         (target?.organisationSiren !== undefined &&
           holds(actor, 'referent', `organisation:${target.organisationSiren}`))
       );
+    case 'fund:access':
+      // Any operator, whatever the scope: the pages then show only what each scope allows.
+      return admin || rolesOf(actor).includes('operateur');
+    case 'events:access':
+      return admin || rolesOf(actor).some((r) => r === 'organisateur' || r === 'accueil');
     case 'fund:manage':
       return admin || holds(actor, 'operateur', target?.scope);
     case 'events:organise':

@@ -80,7 +80,7 @@ export function registrationRoutes(
   ) {
     const actor = actorOf(c);
     const found = await formContext(deps.db, eventId, actor?.person.email ?? null);
-    if (!found || found.ctx.status !== 'publie')
+    if (found?.ctx.status !== 'publie')
       return message(c, 'Événement introuvable', 'Cet événement n’existe pas ou n’est pas publié.', 404);
     const now = deps.clock.now().toISOString();
     if (now < found.ctx.opensAt || now >= found.ctx.closesAt) {

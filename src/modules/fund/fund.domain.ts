@@ -291,7 +291,12 @@ export function parseDispositifCode(raw: string): DispositifCode | null {
   return isDispositifCode(code) ? code : null;
 }
 
-/** The dispositif of a code (every code has one). */
+/**
+ * The dispositif of a code (every code has one).
+ *
+ * @example
+ * dispositifOf('axe-2').operateur // 'DINUM'
+ */
 export function dispositifOf(code: DispositifCode): Dispositif {
   return DISPOSITIFS.find((d) => d.code === code)!;
 }

@@ -90,8 +90,9 @@ export function createKyselyNewsRepository(db: Kysely<Database>): NewsRepository
       }
       const direction = q.sort === 'ancien' ? 'asc' : 'desc';
       const [rows, total] = await Promise.all([
+        // Lists show cards: the bodies (most of a row's bytes) stay in the database.
         base
-          .selectAll()
+          .select(CARD_COLUMNS)
           .orderBy('date', direction)
           .orderBy('id', direction)
           .limit(q.limit)

@@ -89,7 +89,7 @@ async function respond(c: Context, entry: Entry): Promise<Response> {
     'cache-control': 'no-cache',
   };
   const inm = c.req.header('if-none-match');
-  if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag)) {
+  if (inm?.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag)) {
     return c.newResponse(null, 304, headers);
   }
   const accept = c.req.header('accept-encoding') ?? '';

@@ -15,7 +15,11 @@ import type { AuditEvent } from '../accounts.repository.js';
 export const PER_PAGE = 25;
 
 /** The administration's home: where each list is. */
-export function AdminHome({ can }: { can: { people: boolean; audit: boolean; organisations: boolean } }) {
+export function AdminHome({
+  can,
+}: {
+  can: { people: boolean; audit: boolean; organisations: boolean; fund: boolean; events: boolean };
+}) {
   const tile = (href: string, title: string, desc: string) => (
     <div class="fr-col-12 fr-col-md-4">
       <div class="fr-tile fr-enlarge-link">

@@ -1,6 +1,6 @@
 import { CsrfField, InputField } from '../../../../platform/ui/forms.js';
 import { CollectivitePicker, type TerritorySuggestion } from '../../../territories/index.js';
-import { COLLECTIVITE_PROFILES, PROFILES } from '../../events.domain.js';
+import { PROFILES } from '../../events.domain.js';
 import { parisDateTime, parisSpan } from '../../registration/mail/format.js';
 import type { EventContext } from '../../registration/queries.js';
 import type { FormValues } from '../../registration/schemas.js';
