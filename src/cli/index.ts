@@ -76,7 +76,9 @@ async function run(argv: string[]): Promise<number> {
       try {
         await platform.territories.ensureLoaded();
         await platform.fund.core.service.ensureDispositifs();
-        return await runImportLaureats({ fund: platform.fund.core }, rest[0] ?? '', { dryRun: !!values.essai });
+        return await runImportLaureats({ fund: platform.fund.core }, rest[0] ?? '', {
+          dryRun: !!values.essai,
+        });
       } finally {
         await platform.close();
       }
