@@ -60,7 +60,7 @@ export async function requestAccreditation(
   if (event?.status !== 'publie') return { ok: false, reason: 'evenement-inconnu' };
   const now = deps.clock.now();
   if (event.endsAt <= now.toISOString()) return { ok: false, reason: 'terminee' };
-  if (await liveRequest(db, event.id, input.email)) return { ok: false, reason: 'deja-demandee' };
+  if (await liveRequest(db, event.id, input.email)) return alreadyRequested(db, input.key);
 
   const id = randomUUID();
   let attachmentKey: string | null = null;
@@ -113,13 +113,22 @@ export async function requestAccreditation(
       if (first) return { ok: true, id: first, replay: true };
     }
     // Two requests for one address at the same instant: the unique index let one through.
-    if (await liveRequest(db, event.id, input.email)) return { ok: false, reason: 'deja-demandee' };
+    if (await liveRequest(db, event.id, input.email)) return alreadyRequested(db, input.key);
     throw error;
   }
   return { ok: true, id, replay: false };
 }
 
 class Replayed extends Error {}
+
+/**
+ * A live request exists for the address: if it is this very form's (a replay that lost the race to the first
+ * copy, which committed between our checks), give the first answer; otherwise it is a second request.
+ */
+async function alreadyRequested(db: Kysely<Database>, key: string): Promise<RequestResult> {
+  const first = await previousAnswer(db, key);
+  return first ? { ok: true, id: first, replay: true } : { ok: false, reason: 'deja-demandee' };
+}
 
 async function previousAnswer(db: Kysely<Database>, key: string): Promise<string | null> {
   const row = await db
