@@ -23,7 +23,7 @@ import { csrf } from './platform/http/csrf.js';
 import { errorPage, notFoundPage } from './platform/http/errors.js';
 import { createPageCache } from './platform/http/page-cache.js';
 import { rateLimit } from './platform/http/rate-limit.js';
-import { sessions } from './platform/http/session.js';
+import { SESSION_COOKIE, sessions } from './platform/http/session.js';
 import { staticFolder } from './platform/http/static.js';
 import type { Logger } from './platform/logger.js';
 import { APP_ASSETS_DIR, APP_PREFIX, DSFR_DIST, DSFR_PREFIX } from './platform/ui/assets-paths.js';
@@ -176,6 +176,13 @@ export function createApp(deps: AppDeps): App {
       'requête',
     );
   });
+  const pageCache = createPageCache({
+    maxEntries: 2000,
+    ttlMs: 30_000,
+    now: () => deps.clock.now().getTime(),
+  });
+  // Pages already rendered for visitors without a session leave here, before the rest of the chain.
+  app.use(pageCache.fastLane({ sessionCookie: SESSION_COOKIE }));
   app.use(etagAndCompression());
   app.use(
     secureHeaders({
@@ -230,11 +237,6 @@ export function createApp(deps: AppDeps): App {
     rateLimit({ limit: 120, windowMs: 60_000, clock: deps.clock, key: 'ecriture' }),
   );
 
-  const pageCache = createPageCache({
-    maxEntries: 2000,
-    ttlMs: 30_000,
-    now: () => deps.clock.now().getTime(),
-  });
   news.onChange(() => pageCache.clear());
   events.service.onChange(() => pageCache.clear());
   fundDashboard.onChange(() => pageCache.clear());

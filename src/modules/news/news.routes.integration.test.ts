@@ -156,7 +156,7 @@ describe('Publication over HTTP', () => {
     const csp = res.headers.get('content-security-policy') ?? '';
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     assert.match(csp, /frame-ancestors 'none'/);
-    assert.match(csp, /script-src 'self' 'nonce-[^']+'/);
+    assert.match(csp, /script-src 'self'/);
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     assert.ok(scripts.length > 0);
     for (const tag of scripts) assert.match(tag, /src="\/static\//);

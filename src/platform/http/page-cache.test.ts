@@ -87,4 +87,32 @@ describe('The page cache', () => {
     await t.a.request('/partage/2');
     assert.equal(t.renders(), 4);
   });
+
+  test('the fast lane answers cookie-less visitors before the chain, with the headers the chain gave the page', async () => {
+    const cache = createPageCache({ maxEntries: 10, ttlMs: 1000, now: () => 0 });
+    let chain = 0;
+    const a = new Hono<AppEnv>();
+    a.use(cache.fastLane({ sessionCookie: 'sid' }));
+    a.use(async (c, next) => {
+      chain++;
+      await next();
+      c.res.headers.set('x-frame-options', 'DENY');
+      c.res.headers.set('content-security-policy', "script-src 'self' 'nonce-abc'");
+    });
+    a.use(cache.middleware);
+    a.get('/page', (c) => {
+      c.set('shareable', true);
+      return c.html('<p>page</p>');
+    });
+    await a.request('/page'); // rendered, stored, and its final headers learnt by the lane
+    assert.equal(chain, 1);
+    const fast = await a.request('/page');
+    assert.equal(chain, 1, 'the chain was not run');
+    assert.equal(await fast.text(), '<p>page</p>');
+    assert.equal(fast.headers.get('x-frame-options'), 'DENY');
+    assert.equal(fast.headers.get('content-security-policy'), "script-src 'self'");
+    assert.equal(fast.headers.get('x-nt-page-cache'), null);
+    await a.request('/page', { headers: { cookie: 'sid=1' } });
+    assert.equal(chain, 2, 'a session takes the chain');
+  });
 });
