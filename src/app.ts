@@ -8,12 +8,8 @@ import type { DatabaseHandle } from './adapters/db/connect.js';
 import { createKyselySessionStore } from './adapters/db/session-store.kysely.js';
 import { devMailsRoutes, type OutboxAdmin, renderMail } from './adapters/mail/index.js';
 import { type AccountsModule, createAccountsModule } from './modules/accounts/index.js';
-import { createEventsBackoffice } from './modules/events/events.backoffice.js';
-import { createEventsCore, type EventsCore } from './modules/events/events.core.js';
-import { createRegistration, type EventsRegistration } from './modules/events/events.registration.js';
-import { createFundCore, type FundCore } from './modules/fund/fund.core.js';
-import { createFundDashboard, type FundDashboard } from './modules/fund/fund.dashboard.js';
-import { createFundPublic, type FundPublic } from './modules/fund/fund.public.js';
+import { createEventsModule, type EventsModule } from './modules/events/index.js';
+import { createFundModule, type FundModule } from './modules/fund/index.js';
 import { createNewsModule, type NewsModule } from './modules/news/index.js';
 import { siteRoutes } from './modules/site/index.js';
 import { createTerritoriesModule, type TerritoriesModule } from './modules/territories/index.js';
@@ -55,9 +51,8 @@ export interface App {
   news: NewsModule;
   territories: TerritoriesModule;
   accounts: AccountsModule;
-  events: EventsCore;
-  registration: EventsRegistration;
-  fund: { core: FundCore; public: FundPublic; dashboard: FundDashboard };
+  events: EventsModule;
+  fund: FundModule;
   /** Scheduled upkeep (expired sessions today, personal data purges later), run by the server's timer. */
   housekeeping(): Promise<void>;
 }
@@ -102,57 +97,27 @@ export function createApp(deps: AppDeps): App {
       }),
     }),
   });
-  const events = createEventsCore({
+  const events = createEventsModule({
     db: deps.database.db,
     dialect: deps.database.dialect,
     clock: deps.clock,
-    audit: (e) => accounts.repo.audit(e),
-    publicUrl: deps.publicUrl,
-  });
-  const registration = createRegistration({
-    db: deps.database.db,
-    dialect: deps.database.dialect,
-    outbox: deps.outbox,
-    clock: deps.clock,
-    publicUrl: deps.publicUrl,
-    territories,
-  });
-  const eventsBackoffice = createEventsBackoffice({
-    db: deps.database.db,
-    dialect: deps.database.dialect,
     outbox: deps.outbox,
     outboxAdmin: deps.outboxAdmin,
     storage: deps.storage,
-    clock: deps.clock,
     publicUrl: deps.publicUrl,
-  });
-  const fundPublic = createFundPublic({
-    db: deps.database.db,
-    dialect: deps.database.dialect,
     territories,
-    clock: deps.clock,
+    audit: (e) => accounts.repo.audit(e),
   });
-  territories.addSections(fundPublic.territorySection);
-  const fundDashboard = createFundDashboard({
+  const fund = createFundModule({
     db: deps.database.db,
     dialect: deps.database.dialect,
     clock: deps.clock,
-  });
-  const fundCore = createFundCore({
-    db: deps.database.db,
-    clock: deps.clock,
-    territories: territories.territories,
-    organisations: territories.organisations,
+    territories,
     audit: (e) => accounts.repo.audit(e),
-    onChange: async (ids) => {
-      await fundPublic.indexLaureats(ids);
-      fundDashboard.invalidate();
-    },
   });
-  // One entry for the fund in the main menu: its pages (lauréats, dispositifs, open data) link to each other.
   const navigation: NavItem[] = [
     ...news.navigation,
-    { label: 'Fonds et résultats', href: '/resultats' },
+    ...fund.navigation,
     ...territories.navigation,
     ...events.navigation,
   ];
@@ -238,8 +203,8 @@ export function createApp(deps: AppDeps): App {
   );
 
   news.onChange(() => pageCache.clear());
-  events.service.onChange(() => pageCache.clear());
-  fundDashboard.onChange(() => pageCache.clear());
+  events.onChange(() => pageCache.clear());
+  fund.onChange(() => pageCache.clear());
   app.use(accounts.middleware);
   app.use(pageCache.middleware);
 
@@ -256,13 +221,8 @@ export function createApp(deps: AppDeps): App {
   app.route('/', news.routes);
   app.route('/', territories.routes);
   app.route('/', accounts.routes);
-  app.route('/', events.publicRoutes);
-  app.route('/', events.organiserRoutes);
-  app.route('/', registration.routes);
-  app.route('/', eventsBackoffice.routes);
-  app.route('/', fundCore.adminRoutes);
-  app.route('/', fundPublic.routes);
-  app.route('/', fundDashboard.routes);
+  app.route('/', events.routes);
+  app.route('/', fund.routes);
   if (deps.devMailsDir) app.route('/', devMailsRoutes(deps.devMailsDir));
   app.get('*', news.itemRoute);
 
@@ -274,13 +234,11 @@ export function createApp(deps: AppDeps): App {
     territories,
     accounts,
     events,
-    registration,
-    fund: { core: fundCore, public: fundPublic, dashboard: fundDashboard },
+    fund,
     async housekeeping() {
       const now = deps.clock.now();
-      await registration.timers.reminders(now);
-      // Personal data of past events goes once its retention ends; anonymous statistics stay.
-      await eventsBackoffice.purge(now);
+      // Reminders, then personal data of past events once its retention ends (anonymous statistics stay).
+      await events.housekeeping(now);
       const purged = await sessionStore.purgeExpired(now);
       await accounts.housekeeping(now);
       // Sent messages hold addresses: kept 90 days for delivery questions, then deleted.

@@ -24,7 +24,7 @@ async function main() {
   });
   // Waiting-list offers expire by the minute: the next person gets the seat.
   const offers = setInterval(() => {
-    platform.registration.timers
+    platform.events
       .promote(new Date())
       .catch((err) => platform.logger.error({ err: String(err) }, 'promotion en échec'));
   }, 60 * 1000);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { bootstrap, seedDemoIfEmpty } from '../bootstrap.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { runImportLaureats } from '../modules/fund/fund.cli.js';
+import { runImportLaureats } from '../modules/fund/index.js';
 import { createLogger } from '../platform/logger.js';
 import { printReport, progressPrinter } from './report.js';
 
