@@ -1,8 +1,8 @@
 import { formatNumber } from '../../../../platform/i18n/format.js';
+import { UploadField } from '../../../../platform/ui/fields.js';
 import { Alert, CsrfField } from '../../../../platform/ui/forms.js';
 import { IMPORT_COLUMNS, IMPORT_LIMITS } from '../../import/columns.js';
 import type { ImportReport } from '../../import/report.js';
-import { UploadField } from './fields.js';
 import { ImportReportView } from './import-report.js';
 
 export interface ImportPageProps {

@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../../../platform/i18n/format.js';
+import { CheckboxesField, ErrorSummary, TextareaField } from '../../../../platform/ui/fields.js';
 import { Alert, CsrfField, InputField, SelectField } from '../../../../platform/ui/forms.js';
 import {
   DISPOSITIFS,
@@ -9,7 +10,6 @@ import {
   THEMES,
 } from '../../fund.domain.js';
 import type { LaureatWarning } from '../../import/assemble.js';
-import { CheckboxesField, ErrorSummary, TextareaField } from './fields.js';
 import { frenchDay } from './home.js';
 
 /** Labels of the fields, for the error summary. */

@@ -1,5 +1,5 @@
 /**
- * DSFR fields the platform’s forms.tsx does not have yet — a textarea, a group of checkboxes, a file upload —
+ * DSFR fields beside forms.tsx's — a textarea, a group of checkboxes, a file upload, an error summary —
  * built the same way: a label, a hint, the error tied by `aria-describedby`, the typed value kept.
  */
 import type { Child } from 'hono/jsx';
