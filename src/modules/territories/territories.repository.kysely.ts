@@ -107,11 +107,10 @@ export function createKyselyTerritoryRepository(db: Kysely<Database>): Territory
     },
 
     async findBySiren(siren) {
-      const row = await territories()
-        .where('siren', '=', siren)
-        .where('kind', 'in', ['commune', 'epci'])
-        .orderBy('kind')
-        .executeTakeFirst();
+      // By SIREN alone, then the kind chosen here: with the kind in the SQL, SQLite's planner walks the
+      // (kind, code) primary key instead of the SIREN index — milliseconds per lookup instead of microseconds.
+      const rows = await territories().where('siren', '=', siren).execute();
+      const row = rows.find((r) => r.kind === 'commune') ?? rows.find((r) => r.kind === 'epci');
       return row ? fromRow(row) : null;
     },
 
