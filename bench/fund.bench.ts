@@ -97,7 +97,12 @@ async function benchDatabase(name: string, url: string, file: string, rows: Demo
     const load = await territories.ensureLoaded();
     console.log(`COG chargé en ${ms(load.ms)} ms.`);
 
-    const imported = await timeImport(file, { db: database.db, territories, rows });
+    const imported = await timeImport(file, {
+      db: database.db,
+      dialect: database.dialect,
+      territories,
+      rows,
+    });
     console.log(
       `Import, ${imported.what} : ${ms(imported.ms)} ms pour ${imported.written.toLocaleString('fr-FR')} lauréats.`,
     );

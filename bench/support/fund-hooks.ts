@@ -46,28 +46,30 @@ interface FundCoreLike {
  */
 export async function timeImport(
   file: string,
-  target: { db: Kysely<Database>; territories: TerritoriesModule; rows: DemoLaureat[] },
+  target: { db: Kysely<Database>; dialect: Dialect; territories: TerritoriesModule; rows: DemoLaureat[] },
 ): Promise<ImportTiming> {
   // BENCH_IMPORT=insertion measures the demo's batched insert even when the import is there.
   const core =
     process.env.BENCH_IMPORT === 'insertion'
       ? null
-      : await import('../../src/modules/fund/fund.core.js').catch(() => null);
-  if (core && typeof core.createFundCore === 'function') {
-    const fund = core.createFundCore({
+      : await import('../../src/modules/fund/index.js').catch(() => null);
+  if (core && typeof core.createFundModule === 'function') {
+    // The whole module, as the app builds it: the import then also indexes the lauréats for search, which is
+    // part of what an import must do before people can find them.
+    const fund = core.createFundModule({
       db: target.db,
+      dialect: target.dialect,
       clock: systemClock,
-      territories: target.territories.territories,
-      organisations: target.territories.organisations,
+      territories: target.territories,
       audit: async () => {},
-    }) as unknown as FundCoreLike;
+    }).core as unknown as FundCoreLike;
     const bytes = await readFile(file);
     const started = performance.now();
     const { applied, report } = await fund.importLaureats(bytes, file.split('/').pop()!, { dryRun: false });
     const ms = performance.now() - started;
     if (applied)
       return {
-        what: 'import du fichier CSV (lecture, contrôles, écriture)',
+        what: 'import du fichier CSV (lecture, contrôles, écriture, index de recherche)',
         ms,
         written: target.rows.length,
         rejected: 0,
