@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
+import { assertAccessiblePage } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { validateHtml } from '../helpers/html-validator.js';
 import { startServer } from '../helpers/server.js';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 describe('Accounts in Chromium', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -21,13 +19,7 @@ describe('Accounts in Chromium', () => {
   });
 
   async function axe(page: Page, label: string) {
-    const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    assert.deepEqual(
-      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      [],
-      label,
-    );
-    assert.equal(await page.locator('h1').count(), 1, `${label}: un seul h1`);
+    await assertAccessiblePage(page, label);
   }
 
   /** Logs in through the local ProConnect as the demo agent whose name is given, as a person would. */

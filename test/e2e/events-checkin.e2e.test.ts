@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -14,10 +13,10 @@ import {
   backofficeTestApp,
 } from '../../src/modules/events/backoffice/testing/test-app.js';
 import { SESSION_COOKIE } from '../../src/platform/http/session.js';
+import { assertAccessiblePage } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { validateHtml } from '../helpers/html-validator.js';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const EVENT = 'journee-2023';
 
 async function freePort(): Promise<number> {
@@ -87,13 +86,7 @@ describe('Check-in and accreditation in Chromium', () => {
   });
 
   async function axe(page: Page, label: string) {
-    const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    assert.deepEqual(
-      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      [],
-      label,
-    );
-    assert.equal(await page.locator('h1').count(), 1, `${label}: un seul h1`);
+    await assertAccessiblePage(page, label);
   }
 
   async function contextAs(

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_EVENT_2027 } from '../../src/modules/events/demo/seed.js';
@@ -12,11 +11,11 @@ import {
   type TestSession,
 } from '../../src/modules/events/testing/standalone-events-app.js';
 import { SESSION_COOKIE } from '../../src/platform/http/session.js';
+import { assertAccessiblePage } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { freshDatabase } from '../helpers/database.js';
 import { validateHtml } from '../helpers/html-validator.js';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const EVENT_PAGE = `/evenements/${DEMO_EVENT_2027}`;
 const EDITOR = `/organisation/evenements/${DEMO_EVENT_2027}/programme`;
 
@@ -85,13 +84,7 @@ describe('Événements in Chromium', () => {
   }
 
   async function axe(page: Page, label: string) {
-    const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    assert.deepEqual(
-      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      [],
-      label,
-    );
-    assert.equal(await page.locator('h1').count(), 1, `${label}: un seul h1`);
+    await assertAccessiblePage(page, label);
   }
 
   test('the public pages pass axe-core and the HTML checker, with no console or CSP error', async () => {

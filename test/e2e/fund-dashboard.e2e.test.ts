@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { connectDatabase, type DatabaseHandle } from '../../src/adapters/db/connect.js';
@@ -18,6 +17,7 @@ import { standaloneDashboardApp } from '../../src/modules/fund/dashboard/standal
 import { createFundDashboard } from '../../src/modules/fund/fund.dashboard.js';
 import { loadTerritories } from '../../src/modules/territories/index.js';
 import { systemClock } from '../../src/ports/clock.js';
+import { axeViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { validateHtml } from '../helpers/html-validator.js';
 
@@ -67,12 +67,7 @@ describe('/resultats in Chromium', () => {
     return { page, problems, close: () => context.close() };
   }
 
-  async function axe(page: Page) {
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  const axe = axeViolations;
 
   test('axe-core (WCAG 2.1 A and AA) finds nothing; no console or CSP error; one h1', async () => {
     const { page, problems, close } = await open();

@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { connectDatabase, type DatabaseHandle } from '../../src/adapters/db/connect.js';
@@ -14,6 +13,7 @@ import { insertTestLaureats, testLaureat } from '../../src/modules/fund/testing/
 import { searchFixture } from '../../src/modules/fund/testing/public-fixtures.js';
 import { loadTerritories } from '../../src/modules/territories/index.js';
 import { fixedClock } from '../../src/ports/clock.js';
+import { axeViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { validateHtml } from '../helpers/html-validator.js';
 
@@ -86,12 +86,7 @@ describe('Lauréats in Chromium', () => {
     return { page, problems, close: () => context.close() };
   }
 
-  async function axe(page: Page) {
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  const axe = axeViolations;
 
   test('every page passes axe-core (WCAG 2.1 A and AA) with no console or CSP error, and one h1', async () => {
     for (const [name, path] of Object.entries(PAGES)) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
+import { axeViolations } from '../helpers/axe.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { validateHtml } from '../helpers/html-validator.js';
 import { startServer } from '../helpers/server.js';
@@ -47,13 +47,7 @@ describe('Publication in Chromium', () => {
   test('every page passes axe-core (WCAG 2.1 A and AA) with no console or CSP error', async () => {
     for (const [name, path] of Object.entries(PAGES)) {
       const { page, problems, close } = await open(path);
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      const summary = results.violations.map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-      assert.deepEqual(summary, [], `${name} (${path})`);
+      assert.deepEqual(await axeViolations(page), [], `${name} (${path})`);
       assert.deepEqual(
         problems.filter((p) => !(name === 'introuvable' && /404/.test(p))),
         [],

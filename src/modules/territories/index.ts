@@ -37,7 +37,7 @@ import { CollectivitePicker } from './views/collectivite-picker.js';
 
 export type { LoadReport } from './cog/load.js';
 export { loadTerritories } from './cog/load.js';
-export { COG_EDITION } from './cog/source.js';
+export { COG_EDITION, cogDataset, readCogPackage } from './cog/source.js';
 export type { Organisation, OrganisationKind } from './organisations.domain.js';
 export { ORGANISATION_KINDS, organisationDisplayName } from './organisations.domain.js';
 export type { OrganisationResult, OrganisationService } from './organisations.service.js';

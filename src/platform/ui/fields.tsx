@@ -3,6 +3,7 @@
  * built the same way: a label, a hint, the error tied by `aria-describedby`, the typed value kept.
  */
 import type { Child } from 'hono/jsx';
+import { fieldParts } from './forms.js';
 
 /**
  * @example
@@ -16,35 +17,21 @@ export function TextareaField(props: {
   hint?: string;
   rows?: number;
 }) {
-  const id = `champ-${props.name}`;
-  const described = [props.hint ? `${id}-aide` : null, props.error ? `${id}-erreur` : null]
-    .filter(Boolean)
-    .join(' ');
+  const f = fieldParts(props);
   return (
     <div class={`fr-input-group${props.error ? ' fr-input-group--error' : ''}`}>
-      <label class="fr-label" for={id}>
-        {props.label}
-        {props.hint ? (
-          <span class="fr-hint-text" id={`${id}-aide`}>
-            {props.hint}
-          </span>
-        ) : null}
-      </label>
+      {f.label}
       <textarea
         class={`fr-input${props.error ? ' fr-input--error' : ''}`}
-        id={id}
+        id={f.id}
         name={props.name}
         rows={props.rows ?? 4}
-        aria-describedby={described || undefined}
-        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={f.describedBy}
+        aria-invalid={f.invalid}
       >
         {props.value ?? ''}
       </textarea>
-      {props.error ? (
-        <p class="fr-error-text" id={`${id}-erreur`}>
-          {props.error}
-        </p>
-      ) : null}
+      {f.error}
     </div>
   );
 }
@@ -114,30 +101,21 @@ export function UploadField(props: {
   hint: string;
   error?: string;
 }) {
-  const id = `champ-${props.name}`;
+  const f = fieldParts(props);
   return (
     <div class={`fr-upload-group${props.error ? ' fr-upload-group--error' : ''}`}>
-      <label class="fr-label" for={id}>
-        {props.label}
-        <span class="fr-hint-text" id={`${id}-aide`}>
-          {props.hint}
-        </span>
-      </label>
+      {f.label}
       <input
         class="fr-upload"
         type="file"
-        id={id}
+        id={f.id}
         name={props.name}
         accept={props.accept}
         required
-        aria-describedby={`${id}-aide${props.error ? ` ${id}-erreur` : ''}`}
-        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={f.describedBy}
+        aria-invalid={f.invalid}
       />
-      {props.error ? (
-        <p class="fr-error-text" id={`${id}-erreur`}>
-          {props.error}
-        </p>
-      ) : null}
+      {f.error}
     </div>
   );
 }

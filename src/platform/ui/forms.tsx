@@ -6,6 +6,41 @@ export function CsrfField({ token }: { token: string }) {
 }
 
 /**
+ * The parts every DSFR field shares: its id, the ids its input is described by (hint, then error), the label
+ * with its hint, and the error paragraph. Fields are built from them so that they all tie errors the same way.
+ *
+ * @example
+ * const f = fieldParts({ name: 'email', label: 'Adresse', hint: 'nom@domaine.fr', error });
+ * <label …>{f.label}</label> <input id={f.id} aria-describedby={f.describedBy} /> {f.error}
+ */
+export function fieldParts(props: { name: string; label: string; hint?: string; error?: string }) {
+  const id = `champ-${props.name}`;
+  const describedBy =
+    [props.hint ? `${id}-aide` : null, props.error ? `${id}-erreur` : null].filter(Boolean).join(' ') ||
+    undefined;
+  return {
+    id,
+    describedBy,
+    invalid: props.error ? ('true' as const) : undefined,
+    label: (
+      <label class="fr-label" for={id}>
+        {props.label}
+        {props.hint ? (
+          <span class="fr-hint-text" id={`${id}-aide`}>
+            {props.hint}
+          </span>
+        ) : null}
+      </label>
+    ),
+    error: props.error ? (
+      <p class="fr-error-text" id={`${id}-erreur`}>
+        {props.error}
+      </p>
+    ) : null,
+  };
+}
+
+/**
  * A DSFR text input with its label, hint and error, the error tied to the field by `aria-describedby` and the
  * typed value kept.
  *
@@ -25,24 +60,14 @@ export function InputField(props: {
   pattern?: string;
   spellcheck?: boolean;
 }) {
-  const id = `champ-${props.name}`;
-  const described = [props.hint ? `${id}-aide` : null, props.error ? `${id}-erreur` : null]
-    .filter(Boolean)
-    .join(' ');
+  const f = fieldParts(props);
   return (
     <div class={`fr-input-group${props.error ? ' fr-input-group--error' : ''}`}>
-      <label class="fr-label" for={id}>
-        {props.label}
-        {props.hint ? (
-          <span class="fr-hint-text" id={`${id}-aide`}>
-            {props.hint}
-          </span>
-        ) : null}
-      </label>
+      {f.label}
       <input
         class={`fr-input${props.error ? ' fr-input--error' : ''}`}
         type={props.type ?? 'text'}
-        id={id}
+        id={f.id}
         name={props.name}
         value={props.value ?? ''}
         autocomplete={props.autocomplete}
@@ -50,14 +75,10 @@ export function InputField(props: {
         inputmode={props.inputmode}
         pattern={props.pattern}
         spellcheck={props.spellcheck === false ? false : undefined}
-        aria-describedby={described || undefined}
-        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={f.describedBy}
+        aria-invalid={f.invalid}
       />
-      {props.error ? (
-        <p class="fr-error-text" id={`${id}-erreur`}>
-          {props.error}
-        </p>
-      ) : null}
+      {f.error}
     </div>
   );
 }

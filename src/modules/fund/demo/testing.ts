@@ -2,7 +2,7 @@
  * The COG straight from the pinned package, shaped as the generator wants it, for tests and benchmarks that
  * need the demonstration rows without a database.
  */
-import { cogDataset, readCogPackage } from '../../territories/cog/source.js';
+import { cogDataset, readCogPackage } from '../../territories/index.js';
 import type { DemoCog } from './porteurs.js';
 
 let cached: Promise<DemoCog> | null = null;
