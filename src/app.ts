@@ -8,8 +8,10 @@ import type { DatabaseHandle } from './adapters/db/connect.js';
 import { createKyselySessionStore } from './adapters/db/session-store.kysely.js';
 import { devMailsRoutes, type OutboxAdmin, renderMail } from './adapters/mail/index.js';
 import { type AccountsModule, createAccountsModule } from './modules/accounts/index.js';
+import { type CatalogueModule, createCatalogueModule } from './modules/catalogue/index.js';
 import { createEventsModule, type EventsModule } from './modules/events/index.js';
 import { createFundModule, type FundModule } from './modules/fund/index.js';
+import { createMeetingsModule, type MeetingsModule } from './modules/meetings/index.js';
 import { createNewsModule, type NewsModule } from './modules/news/index.js';
 import { siteRoutes } from './modules/site/index.js';
 import { createTerritoriesModule, type TerritoriesModule } from './modules/territories/index.js';
@@ -53,6 +55,8 @@ export interface App {
   accounts: AccountsModule;
   events: EventsModule;
   fund: FundModule;
+  catalogue: CatalogueModule;
+  meetings: MeetingsModule;
   /** Scheduled upkeep (expired sessions today, personal data purges later), run by the server's timer. */
   housekeeping(): Promise<void>;
 }
@@ -115,11 +119,33 @@ export function createApp(deps: AppDeps): App {
     territories,
     audit: (e) => accounts.repo.audit(e),
   });
+  const catalogue = createCatalogueModule({
+    db: deps.database.db,
+    dialect: deps.database.dialect,
+    clock: deps.clock,
+    outbox: deps.outbox,
+    storage: deps.storage,
+    publicUrl: deps.publicUrl,
+    territories,
+    audit: (e) => accounts.repo.audit(e),
+  });
+  const meetings = createMeetingsModule({
+    db: deps.database.db,
+    dialect: deps.database.dialect,
+    clock: deps.clock,
+    outbox: deps.outbox,
+    storage: deps.storage,
+    publicUrl: deps.publicUrl,
+    territories,
+    audit: (e) => accounts.repo.audit(e),
+  });
   const navigation: NavItem[] = [
     ...news.navigation,
     ...fund.navigation,
+    ...catalogue.navigation,
     ...territories.navigation,
     ...events.navigation,
+    ...meetings.navigation,
   ];
 
   app.use(requestId({ generator: () => crypto.randomUUID() }));
@@ -205,6 +231,8 @@ export function createApp(deps: AppDeps): App {
   news.onChange(() => pageCache.clear());
   events.onChange(() => pageCache.clear());
   fund.onChange(() => pageCache.clear());
+  catalogue.onChange(() => pageCache.clear());
+  meetings.onChange(() => pageCache.clear());
   app.use(accounts.middleware);
   app.use(pageCache.middleware);
 
@@ -223,6 +251,8 @@ export function createApp(deps: AppDeps): App {
   app.route('/', accounts.routes);
   app.route('/', events.routes);
   app.route('/', fund.routes);
+  app.route('/', catalogue.routes);
+  app.route('/', meetings.routes);
   if (deps.devMailsDir) app.route('/', devMailsRoutes(deps.devMailsDir));
   app.get('*', news.itemRoute);
 
@@ -235,6 +265,8 @@ export function createApp(deps: AppDeps): App {
     accounts,
     events,
     fund,
+    catalogue,
+    meetings,
     async housekeeping() {
       const now = deps.clock.now();
       // Reminders, then personal data of past events once its retention ends (anonymous statistics stay).

@@ -141,6 +141,8 @@ export async function seedDemoIfEmpty(
     await platform.accounts.service.ensureRole(email, role, scope);
   }
   await platform.events.seedDemoEvent();
+  await platform.catalogue.seedDemo();
+  await platform.meetings.seedDemo();
   platform.logger.info(
     { created: report.created.length, rejected: report.rejected.length },
     'contenu de démonstration chargé',

@@ -1,6 +1,8 @@
 import type { AccountTables } from './tables/accounts.js';
+import type { CatalogueTables } from './tables/catalogue.js';
 import type { EventTables } from './tables/events.js';
 import type { FundTables } from './tables/fund.js';
+import type { MeetingTables } from './tables/meetings.js';
 import type { OutboxTables } from './tables/outbox.js';
 import type { TerritoryTables } from './tables/territories.js';
 
@@ -8,7 +10,14 @@ import type { TerritoryTables } from './tables/territories.js';
  * The database, as Kysely sees it. Timestamps are ISO-8601 UTC strings (`toISOString()`) in both SQLite and
  * PostgreSQL: they sort as text, compare as text, and cross the two dialects unchanged. Booleans are 0/1.
  */
-export interface Database extends TerritoryTables, OutboxTables, AccountTables, FundTables, EventTables {
+export interface Database
+  extends TerritoryTables,
+    OutboxTables,
+    AccountTables,
+    FundTables,
+    EventTables,
+    CatalogueTables,
+    MeetingTables {
   content_item: ContentItemTable;
   content_term: ContentTermTable;
   session: SessionTable;

@@ -21,7 +21,16 @@ export type Action =
   | 'fund:access'
   | 'events:access'
   | 'events:organise'
-  | 'events:check-in';
+  | 'events:check-in'
+  | 'catalogue:propose'
+  | 'catalogue:edit'
+  | 'catalogue:review'
+  | 'catalogue:declare-use'
+  | 'catalogue:contact'
+  | 'catalogue:report'
+  | 'catalogue:moderate'
+  | 'meetings:organise'
+  | 'meetings:book';
 
 export type Target = { organisationSiren?: string; scope?: string } | undefined;
 
@@ -78,5 +87,35 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
       return admin || holds(actor, 'organisateur', target?.scope);
     case 'events:check-in':
       return admin || holds(actor, 'organisateur', target?.scope) || holds(actor, 'accueil', target?.scope);
+    // Catalogue de mutualisation. Any public agent may propose a solution or say their organisation uses one;
+    // anyone logged in may write to a team or report an entry; opérateurs and administrators review.
+    case 'catalogue:propose':
+      return actor.person.kind === 'agent';
+    case 'catalogue:edit':
+      // The solution's référents (scope solution:<id>) and reviewers; the author's own draft is the module's.
+      return (
+        admin ||
+        rolesOf(actor).includes('operateur') ||
+        (target?.scope !== undefined && holds(actor, 'referent', target.scope))
+      );
+    case 'catalogue:review':
+    case 'catalogue:moderate':
+      return admin || rolesOf(actor).includes('operateur');
+    case 'catalogue:declare-use':
+      return (
+        actor.person.kind === 'agent' &&
+        target?.organisationSiren !== undefined &&
+        (actor.person.organisationSiren === target.organisationSiren ||
+          holds(actor, 'referent', `organisation:${target.organisationSiren}`))
+      );
+    case 'catalogue:contact':
+    case 'catalogue:report':
+      return true;
+    // Espace de rencontres: organisers of the event set it up; a registered participant books (the module
+    // checks the registration).
+    case 'meetings:organise':
+      return admin || holds(actor, 'organisateur', target?.scope);
+    case 'meetings:book':
+      return true;
   }
 }

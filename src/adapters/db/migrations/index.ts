@@ -11,6 +11,8 @@ import { fundSearchMigration } from './007-fund-search.js';
 import { eventsMigration } from './008-events.js';
 import { registrationMigration } from './010-registration.js';
 import { eventsBackofficeMigration } from './011-events-backoffice.js';
+import { catalogueMigration } from './012-catalogue.js';
+import { meetingsMigration } from './013-meetings.js';
 
 /**
  * One migration set for both dialects: each migration receives the dialect and branches only where SQL
@@ -28,6 +30,8 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '008-events': eventsMigration(dialect),
     '010-registration': registrationMigration(dialect),
     '011-events-backoffice': eventsBackofficeMigration(dialect),
+    '012-catalogue': catalogueMigration(dialect),
+    '013-meetings': meetingsMigration(dialect),
   };
 }
 
