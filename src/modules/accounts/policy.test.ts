@@ -77,12 +77,51 @@ const ALLOWED: Record<Action, string[]> = {
   'events:access': ['organisateur', 'accueil', 'administrateur'],
   'events:organise': ['organisateur', 'administrateur'],
   'events:check-in': ['accueil', 'organisateur', 'administrateur'],
+  'catalogue:propose': ['agent', 'referent', 'operateur', 'organisateur', 'administrateur'],
+  'catalogue:edit': ['operateur', 'administrateur'],
+  'catalogue:review': ['operateur', 'administrateur'],
+  'catalogue:moderate': ['operateur', 'administrateur'],
+  'catalogue:declare-use': ['agent', 'referent', 'operateur', 'organisateur', 'administrateur'],
+  'catalogue:contact': [
+    'contact',
+    'agent',
+    'referent',
+    'operateur',
+    'organisateur',
+    'accueil',
+    'presse',
+    'administrateur',
+  ],
+  'catalogue:report': [
+    'contact',
+    'agent',
+    'referent',
+    'operateur',
+    'organisateur',
+    'accueil',
+    'presse',
+    'administrateur',
+  ],
+  'meetings:organise': ['organisateur', 'administrateur'],
+  'meetings:book': [
+    'contact',
+    'agent',
+    'referent',
+    'operateur',
+    'organisateur',
+    'accueil',
+    'presse',
+    'administrateur',
+  ],
 };
 
 const TARGETS: Partial<Record<Action, { organisationSiren?: string; scope?: string }>> = {
   'organisations:rename': { organisationSiren: '213801855' },
   'fund:manage': { scope: 'dispositif:axe-2' },
   'events:check-in': { scope: 'evenement:journee-2023' },
+  'catalogue:edit': { scope: 'solution:france-services-numerique' },
+  'catalogue:declare-use': { organisationSiren: '213801855' },
+  'meetings:organise': { scope: 'evenement:journee-2023' },
 };
 
 describe('The policy', () => {
@@ -100,6 +139,10 @@ describe('The policy', () => {
     assert.equal(can(referent, 'organisations:rename', { organisationSiren: '200040715' }), false);
     assert.equal(can(actors.operateur, 'fund:manage', { scope: 'dispositif:axe-3' }), false);
     assert.equal(can(actors.accueil, 'events:check-in', { scope: 'evenement:autre' }), false);
+    assert.equal(can(actors.agent, 'catalogue:declare-use', { organisationSiren: '200040715' }), false);
+    const solutionReferent = { person: person('agent'), grants: [grant('referent', 'solution:a')] };
+    assert.equal(can(solutionReferent, 'catalogue:edit', { scope: 'solution:a' }), true);
+    assert.equal(can(solutionReferent, 'catalogue:edit', { scope: 'solution:b' }), false);
   });
 
   test('a global grant covers every scope', () => {
