@@ -4,6 +4,7 @@ import { renderPage } from '../../platform/ui/render.js';
 import { actorOf } from '../accounts/index.js';
 import type { TerritoriesModule } from '../territories/index.js';
 import { COLLECTIVITE_PROFILES, type Mode, type Profile } from './events.domain.js';
+import { checkAgainstEvent, type RegistrationInput } from './registration/checks.js';
 import type { RegistrationDeps } from './registration/deps.js';
 import {
   acceptOffer,
@@ -180,8 +181,28 @@ export function registrationRoutes(
     }
     const parsed = registrationFormSchema.safeParse(values);
     if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error));
-    if (!parsed.success || Object.keys(errors).length > 0)
-      return formPage(c, eventId, values, errors, { status: 400 });
+    if (!parsed.success || Object.keys(errors).length > 0) {
+      // What needs the event (collectivité, sessions, questions) is told now too, not after a second try.
+      const found = await formContext(deps.db, eventId, values.email.trim().toLowerCase() || null);
+      // Profile and mode may be anything here: the checks only compare them with known values.
+      const input: RegistrationInput = {
+        eventId,
+        personId: null,
+        email: values.email,
+        givenName: values.prenom,
+        familyName: values.nom,
+        organisationName: values.organisation,
+        organisationSiren: null,
+        collectiviteKey,
+        profile: values.profil as Profile,
+        mode: values.mode as Mode,
+        sessionIds: values.sessions,
+        answers: values.answers,
+        listed: values.liste,
+      };
+      const withEvent = found ? checkAgainstEvent(found.ctx, input, found.invited) : {};
+      return formPage(c, eventId, values, { ...withEvent, ...errors }, { status: 400 });
+    }
     const person = actorOf(c)?.person ?? null;
     const email = parsed.data.email.toLowerCase();
     const outcome = await registerParticipant(

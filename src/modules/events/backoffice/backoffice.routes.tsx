@@ -63,7 +63,7 @@ export function backofficeRoutes(deps: BackofficeDeps & { signer: BadgeSigner })
     state: {
       notice?: string;
       errors?: Record<string, string>;
-      bulk?: { action?: string; motif?: string };
+      bulk?: { action?: string; motif?: string; ids?: string[] };
     } = {},
   ) => {
     const found = await selection(c, filter);
@@ -119,7 +119,12 @@ export function backofficeRoutes(deps: BackofficeDeps & { signer: BadgeSigner })
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'ids')] ??= issue.message;
       const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 1000) : '');
-      return listPage(c, filter, { errors, bulk: { action: text(body.action), motif: text(body.motif) } });
+      // The ticks are kept with the rest: the organiser corrects the reason without ticking again.
+      const ticked = ids.filter((i): i is string => typeof i === 'string').slice(0, 500);
+      return listPage(c, filter, {
+        errors,
+        bulk: { action: text(body.action), motif: text(body.motif), ids: ticked },
+      });
     }
     const eventId = c.req.param('id');
     const ofThisEvent = new Set(

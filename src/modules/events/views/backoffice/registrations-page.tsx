@@ -48,7 +48,7 @@ export function RegistrationsPage(props: {
   csrf: string;
   notice?: string;
   errors?: Record<string, string>;
-  bulk?: { action?: string; motif?: string };
+  bulk?: { action?: string; motif?: string; ids?: string[] };
 }) {
   const { event, filter } = props;
   const base = organiserPath(event.id, '/inscriptions');
@@ -161,7 +161,7 @@ export function RegistrationsPage(props: {
         <form method="post" action={`${base}/lot`}>
           <CsrfField token={props.csrf} />
           <input type="hidden" name="retour" value={query} />
-          <RegistrationTable rows={props.rows} total={props.total} />
+          <RegistrationTable rows={props.rows} total={props.total} ticked={new Set(props.bulk?.ids ?? [])} />
           <fieldset class="fr-fieldset fr-mt-2w">
             <legend class="fr-fieldset__legend">Décider pour les inscriptions cochées</legend>
             <div class="fr-fieldset__element fr-col-12 fr-col-md-4">
@@ -217,7 +217,15 @@ export function RegistrationsPage(props: {
   );
 }
 
-function RegistrationTable({ rows, total }: { rows: BackofficeRegistration[]; total: number }) {
+function RegistrationTable({
+  rows,
+  total,
+  ticked,
+}: {
+  rows: BackofficeRegistration[];
+  total: number;
+  ticked: ReadonlySet<string>;
+}) {
   return (
     <div class="fr-table fr-table--bordered">
       <div class="fr-table__wrapper">
@@ -245,7 +253,13 @@ function RegistrationTable({ rows, total }: { rows: BackofficeRegistration[]; to
                     <tr>
                       <td>
                         <div class="fr-checkbox-group fr-checkbox-group--sm">
-                          <input type="checkbox" id={`sel-${r.id}`} name="ids" value={r.id} />
+                          <input
+                            type="checkbox"
+                            id={`sel-${r.id}`}
+                            name="ids"
+                            value={r.id}
+                            checked={ticked.has(r.id)}
+                          />
                           <label class="fr-label" for={`sel-${r.id}`}>
                             <span class="fr-sr-only">Sélectionner {name}</span>
                           </label>

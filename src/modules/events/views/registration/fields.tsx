@@ -56,10 +56,14 @@ export function ErrorSummary({
   errors: Record<string, string>;
   labels: Record<string, string>;
 }) {
-  const entries = Object.entries(errors);
+  // In the form's order (the labels'), whatever order the checks found them in.
+  const order = Object.keys(labels);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const entries = Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b));
   if (entries.length === 0) return null;
+  // Focused when the page opens (`autofocus`, no script needed): the keyboard starts from the list of problems.
   return (
-    <div class="fr-alert fr-alert--error fr-mb-4w" role="alert">
+    <div class="fr-alert fr-alert--error fr-mb-4w" role="alert" id="erreurs" tabindex={-1} autofocus>
       <h2 class="fr-alert__title">
         {entries.length === 1 ? 'Un champ est à corriger' : `${entries.length} champs sont à corriger`}
       </h2>

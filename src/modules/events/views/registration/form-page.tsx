@@ -79,6 +79,7 @@ export function RegistrationFormPage(p: FormPageProps) {
           </p>
           <CollectivitePicker
             name="collectivite"
+            id="champ-collectivite"
             label="Votre collectivité (agents et élus de collectivité)"
             value={{ code: values.collectivite || null, label: values.collectiviteLibelle }}
             error={errors.collectivite}
