@@ -20,7 +20,7 @@ import type { AppEnv } from './platform/http/context.js';
 import { csrf } from './platform/http/csrf.js';
 import { errorPage, notFoundPage } from './platform/http/errors.js';
 import { createPageCache } from './platform/http/page-cache.js';
-import { rateLimit } from './platform/http/rate-limit.js';
+import { rateLimit, resolveClientAddress } from './platform/http/rate-limit.js';
 import { SESSION_COOKIE, sessions } from './platform/http/session.js';
 import { staticFolder } from './platform/http/static.js';
 import type { Logger } from './platform/logger.js';
@@ -46,6 +46,8 @@ export interface AppDeps {
   fakeProConnect?: FakeProConnect;
   /** Where the development mailer writes, to show it under /_dev/mails; null with a real SMTP server. */
   devMailsDir?: string | null;
+  /** The reverse proxies in front, whose X-Forwarded-For names the client (`TRUSTED_PROXIES`). */
+  trustedProxies?: readonly string[];
 }
 
 export interface App {
@@ -149,6 +151,7 @@ export function createApp(deps: AppDeps): App {
   ];
 
   app.use(requestId({ generator: () => crypto.randomUUID() }));
+  app.use(resolveClientAddress(deps.trustedProxies ?? []));
   app.use(async (c, next) => {
     const started = performance.now();
     c.set('logger', deps.logger);
@@ -221,11 +224,19 @@ export function createApp(deps: AppDeps): App {
   app.use((c, next) => (c.req.path === '/admin/fonds/import' ? importLimit(c, next) : formLimit(c, next)));
   app.use(sessions(sessionStore, deps.clock));
   app.use(csrf());
-  // Forms are few and human: a flood of submissions from one address is refused before it costs anything.
+  // Forms are few and human: a flood of submissions is refused before it costs anything. Each session has
+  // its own allowance, so that a whole administration behind one proxy can register at the same opening;
+  // one address gets a wider ceiling, which a script rotating sessions meets.
+  const writes = ['POST', 'PUT', 'PATCH', 'DELETE'];
   app.on(
-    ['POST', 'PUT', 'PATCH', 'DELETE'],
+    writes,
     '*',
-    rateLimit({ limit: 120, windowMs: 60_000, clock: deps.clock, key: 'ecriture' }),
+    rateLimit({ limit: 120, windowMs: 60_000, clock: deps.clock, key: 'ecriture', per: 'session' }),
+  );
+  app.on(
+    writes,
+    '*',
+    rateLimit({ limit: 3000, windowMs: 60_000, clock: deps.clock, key: 'ecriture-adresse' }),
   );
 
   news.onChange(() => pageCache.clear());

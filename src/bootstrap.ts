@@ -89,6 +89,7 @@ export async function bootstrap(
     clock,
     logger,
     publicUrl: config.publicUrl,
+    trustedProxies: config.trustedProxies,
     outbox: createKyselyOutbox({ clock }),
     outboxAdmin: createOutboxAdmin({ db: database.db, clock }),
     identityProvider: createProConnectIdentityProvider({

@@ -13,6 +13,15 @@ describe('The configuration', () => {
     assert.equal(c.outboxWorker, true);
   });
 
+  test('TRUSTED_PROXIES lists addresses; anything else is refused in French', () => {
+    assert.deepEqual(loadConfig({}).trustedProxies, []);
+    assert.deepEqual(loadConfig({ TRUSTED_PROXIES: '10.0.0.2, ::1' }).trustedProxies, ['10.0.0.2', '::1']);
+    assert.throws(
+      () => loadConfig({ TRUSTED_PROXIES: '10.0.0.2,proxy.interne' }),
+      (e: Error) => e instanceof ConfigError && /TRUSTED_PROXIES liste des adresses IP/.test(e.message),
+    );
+  });
+
   test('DATABASE_URL chooses the database; a wrong one is refused in French', () => {
     assert.equal(loadConfig({ DATABASE_URL: 'postgres://u:p@h/db' }).databaseUrl, 'postgres://u:p@h/db');
     assert.throws(

@@ -36,6 +36,22 @@ const schema = z.object({
   MAILS_DIR: z.string().default('var/mails'),
   OUTBOX_WORKER: z.enum(['on', 'off'], { error: 'OUTBOX_WORKER vaut « on » ou « off »' }).default('on'),
   SEED_DEMO: z.enum(['auto', 'never'], { error: 'SEED_DEMO vaut « auto » ou « never »' }).default('auto'),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.union([z.ipv4(), z.ipv6()], {
+          error: 'TRUSTED_PROXIES liste des adresses IP séparées par des virgules',
+        }),
+      ),
+    ),
 });
 
 export type Config = {
@@ -52,6 +68,8 @@ export type Config = {
   mail: { smtpUrl: string | null; from: string; devOutboxDir: string };
   /** Whether this process also runs the outbox worker (off when `nt worker` runs as its own process). */
   outboxWorker: boolean;
+  /** Addresses of the reverse proxies in front, whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
 };
 
 export class ConfigError extends Error {}
@@ -93,5 +111,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : null,
     mail: { smtpUrl: c.SMTP_URL ?? null, from: c.MAIL_FROM, devOutboxDir: c.MAILS_DIR },
     outboxWorker: c.OUTBOX_WORKER === 'on',
+    trustedProxies: c.TRUSTED_PROXIES,
   };
 }

@@ -65,7 +65,7 @@ export function authorize(
 
 /** The request's context for the audit log. */
 export function requestContext(c: Context<AppEnv>): RequestContext {
-  return { ip: clientAddress(c.env as Record<string, unknown> | undefined) };
+  return { ip: clientAddress(c) };
 }
 
 /** A return address is only ever a path of this site: never `//host` nor `https://…`. */

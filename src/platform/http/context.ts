@@ -17,5 +17,7 @@ export type AppEnv = {
     actor: unknown;
     /** Set by a page that is the same for every anonymous visitor (see page-cache.ts). */
     shareable: boolean;
+    /** The client's address, behind the platform's trusted proxies (see rate-limit.ts). */
+    clientAddress: string;
   };
 };
