@@ -153,6 +153,26 @@ describe('Roles, administration and « mon compte »', () => {
     }
   });
 
+  test('the administration home shows each role the tiles it may open, and only those', async () => {
+    const tiles = {
+      '/admin/personnes': ['administrateur'],
+      '/admin/journal': ['administrateur'],
+      '/admin/fonds': ['operateur', 'administrateur'],
+      '/admin/catalogue': ['operateur', 'administrateur'],
+      '/organisation/evenements': ['organisateur', 'administrateur'],
+    };
+    for (const role of ['operateur', 'organisateur', 'administrateur'] as const) {
+      const who = await loggedIn(t, {
+        roles: role === 'operateur' ? [['operateur', 'dispositif:axe-2']] : [role],
+      });
+      const html = await (await t.request('/admin', { headers: { cookie: who.cookie } })).text();
+      const main = html.slice(html.indexOf('<main'));
+      for (const [href, allowed] of Object.entries(tiles)) {
+        assert.equal(main.includes(`<a href="${href}">`), allowed.includes(role), `${role} ${href}`);
+      }
+    }
+  });
+
   test('an administrator grants a role (audited), cannot grant it twice, and withdrawing it ends the person’s sessions', async () => {
     const admin = await loggedIn(t, { roles: ['administrateur'] });
     const agent = await loggedIn(t);

@@ -44,6 +44,7 @@ export function adminRoutes(deps: {
           organisations: can(actor, 'organisations:list'),
           fund: can(actor, 'fund:access'),
           events: can(actor, 'events:access'),
+          catalogue: can(actor, 'catalogue:review'),
         }}
       />,
     );

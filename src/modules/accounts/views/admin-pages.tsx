@@ -18,7 +18,14 @@ export const PER_PAGE = 25;
 export function AdminHome({
   can,
 }: {
-  can: { people: boolean; audit: boolean; organisations: boolean; fund: boolean; events: boolean };
+  can: {
+    people: boolean;
+    audit: boolean;
+    organisations: boolean;
+    fund: boolean;
+    events: boolean;
+    catalogue: boolean;
+  };
 }) {
   const tile = (href: string, title: string, desc: string) => (
     <div class="fr-col-12 fr-col-md-4">
@@ -46,6 +53,27 @@ export function AdminHome({
           : null}
         {can.audit
           ? tile('/admin/journal', 'Journal d’audit', 'Connexions, rôles, modifications de données.')
+          : null}
+        {can.fund
+          ? tile(
+              '/admin/fonds',
+              'Fonds et lauréats',
+              'Import des lauréats, corrections, suivi des dispositifs.',
+            )
+          : null}
+        {can.catalogue
+          ? tile(
+              '/admin/catalogue',
+              'Catalogue de mutualisation',
+              'Solutions proposées à relire, vérification, signalements.',
+            )
+          : null}
+        {can.events
+          ? tile(
+              '/organisation/evenements',
+              'Événements',
+              'Programme, inscriptions, accréditations, badges et émargement.',
+            )
           : null}
       </div>
     </>
