@@ -3,7 +3,10 @@
  *
  * For each database (a temporary SQLite file; a fresh PostgreSQL database too when `BENCH_DATABASE_URL` or
  * `TEST_DATABASE_URL` is set):
- * 1. the pinned COG loaded with `ensureLoaded()` (time printed), then loaded again (the startup check);
+ * 1. the pinned COG and the communes' points loaded with `ensureLoaded()` (time printed), then loaded again
+ *    (the startup check);
+ * 1 bis. `near` (the communes within 5 to 100 km of one, nearest first) for 300 communes drawn with a fixed
+ *    seed: p50, p95, p99;
  * 2. the picker's search called in this process: the first query (which builds the in-memory index from the
  *    database) timed apart, then 1,000 realistic queries (prefixes of real commune names of every length,
  *    postcodes, INSEE codes, homonyms, EPCI names, "st"/"ste", former codes; lower case, no accents, no
@@ -84,6 +87,19 @@ async function benchDatabase(name: string, url: string, queries: string[]) {
       `Chargement du COG : ${ms(load.ms)} ms (${load.counts.communes} communes, ${load.counts.epci} EPCI) ; ` +
         `vérification au démarrage suivant : ${ms(check.ms)} ms.`,
     );
+    const points = load.coordinates?.counts;
+    if (points) {
+      console.log(
+        `Coordonnées : ${points.byPrecision.commune + points.byPrecision['ancienne-commune']} communes placées par ` +
+          `GeoNames, ${points.byPrecision['code-postal'] + points.byPrecision.epci + points.byPrecision.departement} estimées, ` +
+          `${points.none} sans position.`,
+      );
+    }
+    const near = await nearInProcess(module);
+    console.log(
+      `near(), ${near.calls} appels de 5 à 100 km : p50 ${ms(near.p50)} ms, p95 ${ms(near.p95)} ms, ` +
+        `p99 ${ms(near.p99)} ms (en moyenne ${Math.round(near.communes)} communes par réponse).`,
+    );
 
     const inProcess = await searchInProcess(module, queries);
     console.log(
@@ -137,6 +153,27 @@ async function benchDatabase(name: string, url: string, queries: string[]) {
     await server?.close();
     await database.close();
   }
+}
+
+/** `near` for communes and distances drawn with a fixed seed, each call timed. */
+async function nearInProcess(module: TerritoriesModule) {
+  const random = mulberry32(20260102);
+  const communes = cogDataset(await readCogPackage()).territories.filter((t) => t.kind === 'commune');
+  const radii = [5, 10, 20, 50, 100];
+  const times: number[] = [];
+  let found = 0;
+  const calls = 300;
+  for (let i = 0; i < calls; i++) {
+    const code = communes[Math.floor(random() * communes.length)]!.code;
+    const km = radii[Math.floor(random() * radii.length)]!;
+    const started = performance.now();
+    const around = await module.near(code, km);
+    times.push(performance.now() - started);
+    found += around?.length ?? 0;
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!;
+  return { calls, p50: at(50), p95: at(95), p99: at(99), communes: found / calls };
 }
 
 /** The first search (it builds the index) timed apart, then every query once, in order. */

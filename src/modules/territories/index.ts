@@ -23,11 +23,15 @@
  *   collectivités.
  * - clé de territoire: the value a picker submits and the end of a territory page's address: the INSEE code
  *   of a commune, the SIREN of an EPCI, `departement-<code>`, `region-<code>`.
+ * - coordonnées d'une commune: one point (WGS 84) per commune, GeoNames' own point for its INSEE code or an
+ *   estimate flagged by its `precision` (see geo/coordinates.ts); `near(code, km)` gives the communes within
+ *   `km` kilometres as the crow flies.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/db/schema.js';
 import type { NavItem } from '../../platform/ui/layout.js';
 import type { Clock } from '../../ports/clock.js';
+import { createKyselyCoordinateRepository } from './geo/coordinates.repository.kysely.js';
 import { createKyselyOrganisationRepository } from './organisations.repository.kysely.js';
 import { createOrganisationService } from './organisations.service.js';
 import { createKyselyTerritoryRepository } from './territories.repository.kysely.js';
@@ -38,6 +42,12 @@ import { CollectivitePicker } from './views/collectivite-picker.js';
 export type { LoadReport } from './cog/load.js';
 export { loadTerritories } from './cog/load.js';
 export { COG_EDITION, cogDataset, readCogPackage } from './cog/source.js';
+export type { CommuneCoordinates, CoordinateCounts, CoordinatePrecision } from './geo/coordinates.js';
+export { PRECISIONS } from './geo/coordinates.js';
+export type { CoordinateSummary } from './geo/coordinates.repository.kysely.js';
+export { boundingBox, haversineKm, type LatLon } from './geo/distance.js';
+export { COORDINATES_SOURCE } from './geo/geonames.js';
+export { MAX_NEAR_KM, type NearbyCommune } from './geo/near.js';
 export type { Organisation, OrganisationKind } from './organisations.domain.js';
 export { ORGANISATION_KINDS, organisationDisplayName } from './organisations.domain.js';
 export type { OrganisationResult, OrganisationService } from './organisations.service.js';
@@ -75,6 +85,7 @@ export function createTerritoriesModule(deps: {
   const territories = createTerritoryService({
     repo: createKyselyTerritoryRepository(deps.db),
     clock: deps.clock,
+    coordinates: createKyselyCoordinateRepository(deps.db),
   });
   const organisations = createOrganisationService({
     repo: createKyselyOrganisationRepository(deps.db),
@@ -88,8 +99,13 @@ export function createTerritoriesModule(deps: {
     navigation,
     territories,
     organisations,
-    /** Loads the pinned COG edition unless it is there; `loaded` says whether this call wrote it. */
+    /**
+     * Loads the pinned COG edition and the communes' points unless they are there; `loaded` says whether this
+     * call wrote the COG, `coordinates.loaded` the points.
+     */
     ensureLoaded: () => territories.ensureLoaded(),
+    /** The communes within `km` kilometres of a commune, nearest first (see `territories.near`). */
+    near: (inseeCode: string, km: number) => territories.near(inseeCode, km),
     /** Adds sections to every territory's page, for modules built after this one (the fund's "financé ici"). */
     addSections(section: ExtraSections) {
       sections.push(section);

@@ -9,6 +9,8 @@ import type { TerritoryMeta, TerritoryRepository } from './territories.repositor
  * (13 columns × 500 = 6,500) while loading the 37,000 rows in under a hundred round trips.
  */
 const BATCH = 500;
+/** SIRENs per `IN (…)` list (5,000 bound parameters, under both drivers' limits): one indexed probe each. */
+const SIRENS_PER_QUERY = 5_000;
 
 /**
  * The reference data's repository on Kysely, the same SQL for SQLite and PostgreSQL.
@@ -112,6 +114,24 @@ export function createKyselyTerritoryRepository(db: Kysely<Database>): Territory
       const rows = await territories().where('siren', '=', siren).execute();
       const row = rows.find((r) => r.kind === 'commune') ?? rows.find((r) => r.kind === 'epci');
       return row ? fromRow(row) : null;
+    },
+
+    async findBySirens(sirens) {
+      const found = new Map<string, Territory>();
+      const unique = [...new Set(sirens)];
+      for (let i = 0; i < unique.length; i += SIRENS_PER_QUERY) {
+        const rows = await territories()
+          .where('siren', 'in', unique.slice(i, i + SIRENS_PER_QUERY))
+          .execute();
+        // A commune before an EPCI, as findBySiren chooses (no SIREN is both; the rule makes it certain).
+        rows.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'commune' ? -1 : 1));
+        for (const row of rows) {
+          if ((row.kind === 'commune' || row.kind === 'epci') && row.siren && !found.has(row.siren)) {
+            found.set(row.siren, fromRow(row));
+          }
+        }
+      }
+      return found;
     },
 
     async resolveAlias(code) {

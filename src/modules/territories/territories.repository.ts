@@ -38,6 +38,8 @@ export interface TerritoryRepository {
   findMany(refs: Array<{ kind: TerritoryKind; code: string }>): Promise<Territory[]>;
   /** The commune or EPCI of a SIREN. */
   findBySiren(siren: string): Promise<Territory | null>;
+  /** `findBySiren` for many SIRENs at once (a few indexed queries): those found, by SIREN. */
+  findBySirens(sirens: readonly string[]): Promise<Map<string, Territory>>;
   /** The current commune's code for a former code or a commune déléguée's code, or null. */
   resolveAlias(code: string): Promise<string | null>;
   aliasesOf(communeCode: string): Promise<TerritoryAlias[]>;

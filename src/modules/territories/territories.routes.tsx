@@ -102,14 +102,14 @@ export function territoriesRoutes(deps: {
   });
 
   app.get('/territoires/a-propos-des-donnees', async (c) => {
-    const meta = await territories.about();
+    const [meta, coordinates] = await Promise.all([territories.about(), territories.coordinatesAbout()]);
     return renderPage(
       c,
       {
         title: 'À propos des données des territoires',
         breadcrumb: [HOME, { label: 'À propos des données' }],
       },
-      <AboutPage meta={meta} />,
+      <AboutPage meta={meta} coordinates={coordinates} />,
     );
   });
 

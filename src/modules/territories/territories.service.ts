@@ -1,5 +1,7 @@
 import type { Clock } from '../../ports/clock.js';
 import { type LoadReport, loadInto } from './cog/load.js';
+import type { CoordinateRepository, CoordinateSummary } from './geo/coordinates.repository.kysely.js';
+import { createNearby } from './geo/near.js';
 import { fold } from './search/fold.js';
 import {
   buildTerritoryIndex,
@@ -63,8 +65,11 @@ export function createTerritoryService(deps: {
   repo: TerritoryRepository;
   clock: Clock;
   revalidateMs?: number;
+  /** The communes' points (`near`, `coordinatesOf`); without it they answer null. */
+  coordinates?: CoordinateRepository;
 }) {
   const { repo } = deps;
+  const nearby = deps.coordinates ? createNearby({ repo, coordinates: deps.coordinates }) : null;
   const revalidateMs = deps.revalidateMs ?? REVALIDATE_MS;
   let cached: { index: TerritoryIndex; edition: string | null; checkedAt: number } | null = null;
   let pending: Promise<TerritoryIndex> | null = null;
@@ -96,7 +101,7 @@ export function createTerritoryService(deps: {
      * its index when it did.
      */
     async ensureLoaded(): Promise<LoadReport> {
-      const report = await loadInto(repo, deps.clock);
+      const report = await loadInto(repo, deps.clock, deps.coordinates);
       if (report.loaded) cached = null;
       return report;
     },
@@ -177,6 +182,14 @@ export function createTerritoryService(deps: {
     /** The commune or EPCI of a SIREN. */
     bySiren: (siren: string) => repo.findBySiren(siren),
 
+    /**
+     * The commune or EPCI of each of many SIRENs, in a few indexed queries: those found, by SIREN.
+     *
+     * @example
+     * (await territories.bySirens(['213801855', '200040715'])).get('213801855')?.name // 'Grenoble'
+     */
+    bySirens: (sirens: readonly string[]) => repo.findBySirens(sirens),
+
     /** What a territory's page shows: its parents, its former names and codes, and the territories inside it. */
     async details(territory: Territory, page: number): Promise<TerritoryDetails> {
       const refs: Array<{ kind: TerritoryKind; code: string }> = [];
@@ -224,6 +237,16 @@ export function createTerritoryService(deps: {
 
     /** The loaded edition and its counts, or null before the first load. */
     about: (): Promise<TerritoryMeta | null> => repo.meta(),
+
+    /** The loaded communes' points: their source edition and how many were placed how. */
+    coordinatesAbout: async (): Promise<CoordinateSummary | null> =>
+      deps.coordinates ? deps.coordinates.summary() : null,
+
+    /** See geo/near.ts: the communes within some kilometres of one, nearest first. */
+    near: (inseeCode: string, km: number) => (nearby ? nearby.near(inseeCode, km) : Promise.resolve(null)),
+
+    /** See geo/near.ts: a commune's point and how it was found. */
+    coordinatesOf: (inseeCode: string) => (nearby ? nearby.coordinatesOf(inseeCode) : Promise.resolve(null)),
 
     /** Every région, and every département grouped under it: the territories' home page. */
     async regionsWithDepartements(): Promise<Array<{ region: Territory; departements: Territory[] }>> {

@@ -13,6 +13,7 @@ import { registrationMigration } from './010-registration.js';
 import { eventsBackofficeMigration } from './011-events-backoffice.js';
 import { catalogueMigration } from './012-catalogue.js';
 import { meetingsMigration } from './013-meetings.js';
+import { territoryCoordinatesMigration } from './014-territory-coordinates.js';
 
 /**
  * One migration set for both dialects: each migration receives the dialect and branches only where SQL
@@ -32,6 +33,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '011-events-backoffice': eventsBackofficeMigration(dialect),
     '012-catalogue': catalogueMigration(dialect),
     '013-meetings': meetingsMigration(dialect),
+    '014-territory-coordinates': territoryCoordinatesMigration(dialect),
   };
 }
 

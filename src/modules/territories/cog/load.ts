@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../adapters/db/schema.js';
 import { type Clock, systemClock } from '../../../ports/clock.js';
+import {
+  type CoordinateRepository,
+  createKyselyCoordinateRepository,
+} from '../geo/coordinates.repository.kysely.js';
+import { type CoordinatesReport, ensureCoordinates } from '../geo/load.js';
 import type { TerritoryCounts, TerritoryRepository } from '../territories.repository.js';
 import { createKyselyTerritoryRepository } from '../territories.repository.kysely.js';
 import { COG_EDITION, type CogDataset, cogDataset, readCogPackage } from './source.js';
@@ -10,13 +15,15 @@ export interface LoadReport {
   loaded: boolean;
   edition: string;
   counts: TerritoryCounts;
+  /** The communes' points (see geo/load.ts), when a coordinates repository was given. */
+  coordinates: CoordinatesReport | null;
   ms: number;
 }
 
 /**
  * Loads the pinned COG edition into the database unless it is already there: one indexed read when it is
  * (every start after the first), else the whole reference data replaced in one transaction, in multi-row
- * batches. Safe to call from several processes at once.
+ * batches; then the communes' points likewise (geo/load.ts). Safe to call from several processes at once.
  *
  * @example
  * const report = await loadTerritories(db); // { loaded: true, edition: 'cog-2026/…', counts: {…}, ms: 1400 }
@@ -25,29 +32,45 @@ export async function loadTerritories(
   db: Kysely<Database>,
   options: { clock?: Clock } = {},
 ): Promise<LoadReport> {
-  return loadInto(createKyselyTerritoryRepository(db), options.clock ?? systemClock);
+  return loadInto(
+    createKyselyTerritoryRepository(db),
+    options.clock ?? systemClock,
+    createKyselyCoordinateRepository(db),
+  );
 }
 
 /**
  * `loadTerritories` on a repository: what the module's `ensureLoaded` runs.
  *
  * @example
- * await loadInto(createKyselyTerritoryRepository(db), systemClock);
+ * await loadInto(createKyselyTerritoryRepository(db), systemClock, createKyselyCoordinateRepository(db));
  */
-export async function loadInto(repo: TerritoryRepository, clock: Clock): Promise<LoadReport> {
+export async function loadInto(
+  repo: TerritoryRepository,
+  clock: Clock,
+  coordinates?: CoordinateRepository,
+): Promise<LoadReport> {
   const started = performance.now();
+  let dataset: Promise<CogDataset> | null = null;
+  const readDataset = () => {
+    dataset ??= readCogPackage().then(cogDataset);
+    return dataset;
+  };
+  let loaded = false;
+  let counts: TerritoryCounts;
   if ((await repo.edition()) === COG_EDITION.id) {
-    const meta = await repo.meta();
-    return { loaded: false, edition: COG_EDITION.id, counts: meta!.counts, ms: performance.now() - started };
+    counts = (await repo.meta())!.counts;
+  } else {
+    const cog = await readDataset();
+    counts = countsOf(cog);
+    loaded = await repo.replaceAll(cog, {
+      edition: COG_EDITION.id,
+      loadedAt: clock.now().toISOString(),
+      counts,
+    });
   }
-  const dataset = cogDataset(await readCogPackage());
-  const counts = countsOf(dataset);
-  const loaded = await repo.replaceAll(dataset, {
-    edition: COG_EDITION.id,
-    loadedAt: clock.now().toISOString(),
-    counts,
-  });
-  return { loaded, edition: COG_EDITION.id, counts, ms: performance.now() - started };
+  const points = coordinates ? await ensureCoordinates(coordinates, readDataset) : null;
+  return { loaded, edition: COG_EDITION.id, counts, coordinates: points, ms: performance.now() - started };
 }
 
 /**

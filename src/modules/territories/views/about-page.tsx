@@ -1,6 +1,8 @@
 import { formatDate, formatNumber } from '../../../platform/i18n/format.js';
 import { COG_EDITION } from '../cog/source.js';
+import type { CoordinateSummary } from '../geo/coordinates.repository.kysely.js';
 import type { TerritoryMeta } from '../territories.repository.js';
+import { CoordinatesAbout } from './coordinates-about.js';
 
 const EPCI_TYPES: Record<string, string> = {
   MET69: 'Métropole de Lyon',
@@ -11,12 +13,19 @@ const EPCI_TYPES: Record<string, string> = {
 };
 
 /**
- * « À propos des données »: where the territories come from, which edition is loaded, and what it holds.
+ * « À propos des données »: where the territories come from, which edition is loaded, what it holds, and where
+ * the communes' points come from.
  *
  * @example
- * <AboutPage meta={await territories.about()} />
+ * <AboutPage meta={await territories.about()} coordinates={await territories.coordinatesAbout()} />
  */
-export function AboutPage({ meta }: { meta: TerritoryMeta | null }) {
+export function AboutPage({
+  meta,
+  coordinates = null,
+}: {
+  meta: TerritoryMeta | null;
+  coordinates?: CoordinateSummary | null;
+}) {
   const c = meta?.counts;
   const row = (label: string, n: number | undefined) => (
     <tr>
@@ -44,7 +53,11 @@ export function AboutPage({ meta }: { meta: TerritoryMeta | null }) {
         </li>
         <li>les populations légales de l’Insee (population municipale) ;</li>
         <li>la base officielle des codes postaux de La Poste ;</li>
-        <li>les numéros SIREN des communes et des EPCI, du répertoire Sirene de l’Insee.</li>
+        <li>les numéros SIREN des communes et des EPCI, du répertoire Sirene de l’Insee ;</li>
+        <li>
+          les coordonnées des communes, de GeoNames (licence CC BY 4.0) : voir{' '}
+          <a href="#coordonnees">coordonnées des communes et distances</a>.
+        </li>
       </ul>
       <p>
         Ces données sont réunies par le paquet{' '}
@@ -106,6 +119,7 @@ export function AboutPage({ meta }: { meta: TerritoryMeta | null }) {
         Un ancien code INSEE mène à la commune qui a succédé à la commune fusionnée : son adresse renvoie vers
         la page de la commune actuelle.
       </p>
+      <CoordinatesAbout summary={coordinates} />
     </>
   );
 }
