@@ -42,6 +42,34 @@ for (const dialect of dialects) {
       assert.equal(await repo.findLaureat('absent'), null);
     });
 
+    test('any text reads back as written, in a bulk import too: quotes, backslashes, braces, « NULL », emoji', async () => {
+      const odd = [
+        'Salle "Jean Moulin"',
+        'C:\\données\\',
+        '{a,b}',
+        'NULL',
+        '',
+        'emoji 🏛️ ; tab\tet\nligne',
+        "l'ancien",
+      ];
+      const batch = Array.from({ length: 6_000 }, (_, i) =>
+        aLaureat({
+          id: `BULK-${String(i).padStart(5, '0')}`,
+          title: odd[i % odd.length]! || 'sans titre',
+          summary: odd[(i + 1) % odd.length]!,
+          siteUrl: i % 2 === 0 ? null : 'https://exemple.fr/?a="b"',
+          population: i % 3 === 0 ? null : i,
+          coporteurs: i % 5 === 0 ? [{ siren: '200040715', name: odd[i % odd.length]! }] : [],
+        }),
+      );
+      await repo.applyImport(batch);
+      for (const i of [0, 1, 2, 3, 4, 5, 6, 5_999]) {
+        const l = batch[i]!;
+        assert.deepEqual(await repo.findLaureat(l.id), { ...l, themes: [...l.themes].sort() }, l.id);
+      }
+      assert.equal((await repo.fingerprints(batch.map((l) => l.id))).length, batch.length);
+    });
+
     test('saving again replaces themes and co-porteurs and keeps the creation date', async () => {
       const l = aLaureat({ id: 'C-2' });
       await repo.saveLaureat(l);

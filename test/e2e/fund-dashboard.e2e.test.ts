@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type ServerType, serve } from '@hono/node-server';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { connectDatabase, type DatabaseHandle } from '../../src/adapters/db/connect.js';
 import { migrateToLatest } from '../../src/adapters/db/migrations/index.js';
 import { standaloneDashboardApp } from '../../src/modules/fund/dashboard/standalone-app.js';

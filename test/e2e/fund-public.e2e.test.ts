@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type ServerType, serve } from '@hono/node-server';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { connectDatabase, type DatabaseHandle } from '../../src/adapters/db/connect.js';
 import { migrateToLatest } from '../../src/adapters/db/migrations/index.js';
 import { standaloneFundPublicApp } from '../../src/modules/fund/testing/public-app.js';
@@ -19,13 +19,30 @@ import { validateHtml } from '../helpers/html-validator.js';
 
 const PAGES: Record<string, string> = {
   recherche: '/laureats?q=salles&statut=livre&statut=en-cours&region=84&tri=montant',
-  'recherche-pres': '/laureats?pres=38185&pres_libelle=Grenoble+%2838+%E2%80%93+Is%C3%A8re%29&portee=voisins',
+  'recherche-pres': '/laureats?pres_de=38185&pres_de_libelle=Grenoble+%2838%29&rayon=20',
   laureat: '/laureats/isere-salle',
   dispositifs: '/dispositifs',
   dispositif: '/dispositifs/axe-2',
   donnees: '/donnees',
   territoire: '/territoires/38185',
 };
+
+const FIXTURE = [
+  ...searchFixture(60),
+  testLaureat({
+    id: 'isere-salle',
+    title: 'Salle sur demande',
+    summary: 'Les habitants réservent les salles du Département en ligne.',
+    dispositifCode: 'axe-2',
+    porteurKind: 'departement',
+    porteurName: 'Département de l’Isère',
+    territoryKey: 'departement-38',
+    coporteurs: [{ siren: '213801855', name: 'Commune de Grenoble' }],
+    siteUrl: 'https://salles.example.fr',
+    filedOn: '2021-11-02',
+    demonstration: true,
+  }),
+];
 
 /**
  * The fund's public pages in Chromium, served by the module's routes in a small app of their own on
@@ -44,22 +61,7 @@ describe('Lauréats in Chromium', () => {
     await migrateToLatest(database.db, 'sqlite');
     const clock = fixedClock('2023-01-20T10:00:00.000Z');
     await loadTerritories(database.db, { clock });
-    await insertTestLaureats(database.db, 'sqlite', [
-      ...searchFixture(60),
-      testLaureat({
-        id: 'isere-salle',
-        title: 'Salle sur demande',
-        summary: 'Les habitants réservent les salles du Département en ligne.',
-        dispositifCode: 'axe-2',
-        porteurKind: 'departement',
-        porteurName: 'Département de l’Isère',
-        territoryKey: 'departement-38',
-        coporteurs: [{ siren: '213801855', name: 'Commune de Grenoble' }],
-        siteUrl: 'https://salles.example.fr',
-        filedOn: '2021-11-02',
-        demonstration: true,
-      }),
-    ]);
+    await insertTestLaureats(database.db, 'sqlite', FIXTURE);
     const { app } = standaloneFundPublicApp({ db: database.db, dialect: 'sqlite', clock });
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -151,5 +153,52 @@ describe('Lauréats in Chromium', () => {
     assert.deepEqual(await axe(page), []);
     assert.deepEqual(problems, []);
     await close();
+  });
+
+  test('« à moins de N km »: type a commune, choose a distance with the keyboard, apply; the count is the one promised', async () => {
+    // Within 5 km of Grenoble: Grenoble, Saint-Martin-d’Hères (3 to 4 km) and the Isère (its chef-lieu).
+    const expected = FIXTURE.filter((l) =>
+      ['38185', '38421', 'departement-38'].includes(l.territoryKey ?? ''),
+    );
+    const { page, problems, close } = await open('/laureats');
+    // The picker's suggestions: the first for « Grenoble » is the commune; arrow down, Enter.
+    await page.locator('#pres-de').fill('Grenoble');
+    await page.locator('[role="option"]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('input[type="hidden"][name="pres_de"]').inputValue(), '38185');
+    await page.locator('#rayon-5').focus();
+    await page.keyboard.press('Space');
+    assert.equal(await page.locator('#rayon-5').isChecked(), true);
+    await Promise.all([
+      page.waitForURL(/rayon=5/),
+      page.getByRole('button', { name: 'Appliquer les filtres' }).click(),
+    ]);
+    const heading = (await page.locator('#resultats').textContent()) ?? '';
+    assert.equal(Number(heading.match(/^\d+/)?.[0]), expected.length, heading);
+    const label = (await page.locator('label[for="rayon-5"]').textContent()) ?? '';
+    assert.equal(label.trim(), `5 km (${expected.length})`);
+    const wider = Number(
+      ((await page.locator('label[for="rayon-100"]').textContent()) ?? '').match(/\((\d+)\)/)?.[1],
+    );
+    assert.ok(wider >= expected.length);
+    assert.equal(
+      await page.locator('a[aria-label="Retirer le filtre À moins de 5 km de Grenoble (38)"]').count(),
+      1,
+    );
+    assert.match(new URL(page.url()).search, /pres_de=38185/);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(problems, []);
+    await close();
+
+    // Without JavaScript, the same address gives the same page.
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'fr-FR' });
+    const noJs = await context.newPage();
+    await noJs.goto(`${origin}/laureats?pres_de_libelle=Grenoble&rayon=5`);
+    assert.match(
+      (await noJs.locator('#resultats').textContent()) ?? '',
+      new RegExp(`^${expected.length} lauréats`),
+    );
+    await context.close();
   });
 });

@@ -8,6 +8,7 @@ import type { Clock } from '../../ports/clock.js';
 import { type AuditFn, COMMAND_LINE_ACTOR, type FundActor } from './admin/audit.js';
 import { FULL_SCOPE, type FundScope } from './admin/permissions.js';
 import { fundAdminRoutes } from './fund.admin.routes.js';
+import type { Laureat } from './fund.domain.js';
 import { createKyselyFundRepository } from './fund.repository.kysely.js';
 import { createFundService } from './fund.service.js';
 import type { PorteurDirectoryDeps } from './import/porteurs.js';
@@ -37,10 +38,16 @@ export function createFundCore(deps: {
   territories: PorteurDirectoryDeps['territories'];
   organisations: PorteurDirectoryDeps['organisations'];
   audit: AuditFn;
-  /** Told after lauréats were written (the ids), so that the search index and the figures follow. */
+  /**
+   * Runs in the transaction that writes lauréats (the search's index), from the start of the write: it may
+   * prepare while `written` is pending and writes once it resolved. The lauréats and what is derived from
+   * them commit together, or neither does.
+   */
+  indexInTransaction?: (trx: Kysely<Database>, laureats: Laureat[], written: Promise<void>) => Promise<void>;
+  /** Told after lauréats were written and committed (the ids), so that the figures follow. */
   onChange?: (ids: string[]) => Promise<void>;
 }) {
-  const written = createKyselyFundRepository(deps.db);
+  const written = createKyselyFundRepository(deps.db, { alongWrite: deps.indexInTransaction });
   // Every write of lauréats goes through these two methods: telling the listeners here covers the import, the
   // edit form and the command line alike.
   const repo: typeof written = {

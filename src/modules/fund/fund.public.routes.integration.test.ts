@@ -34,7 +34,7 @@ const FIXTURE = [
   }),
 ];
 
-/** The fund's public pages over HTTP (SQLite, with the real COG for territory pages and « près de chez moi »). */
+/** The fund's public pages over HTTP (SQLite, with the real COG for territory pages and « à moins de N km »). */
 describe('Fund public routes', () => {
   let db: DatabaseHandle;
   let request: (path: string, init?: RequestInit) => Promise<Response>;
@@ -89,15 +89,34 @@ describe('Fund public routes', () => {
     assert.match(all, /aria-current="page"/);
   });
 
-  it('/laureats: « près de chez moi » restricts to the commune’s département and its neighbours', async () => {
-    const near = await page('/laureats?pres_libelle=Grenoble&portee=voisins');
-    const expected = FIXTURE.filter((l) =>
-      ['38', '01', '05', '07', '26', '42', '69', '73'].includes(l.departementCode ?? ''),
-    ).length;
-    assert.match(near, new RegExp(`${expected} lauréats`));
-    assert.match(near, /Près de Grenoble \(38\)/);
-    const none = await page('/laureats?pres_libelle=Zzzzzz');
+  it('/laureats: « à moins de N km » keeps the porteurs within reach, counts each distance, says what it did', async () => {
+    // Saint-Martin-d’Hères (38421) touches Grenoble (3 to 4 km between their centres); the Isère's chef-lieu
+    // is Grenoble; every other place of the fixture is over 100 km away.
+    const near = FIXTURE.filter((l) => ['38185', '38421', 'departement-38'].includes(l.territoryKey ?? ''));
+    const html = await page('/laureats?pres_de_libelle=Grenoble&rayon=5');
+    assert.match(html, new RegExp(`${near.length} lauréats`));
+    assert.match(html, /À moins de 5 km de Grenoble \(38\)/);
+    assert.match(html, /name="pres_de" value="38185"/);
+    assert.match(
+      html,
+      new RegExp(
+        `id="rayon-5" name="rayon" value="5" checked=""[^>]*>\\s*<label class="fr-label" for="rayon-5">5 km \\(${near.length}\\)`,
+      ),
+    );
+    assert.match(html, new RegExp(`for="rayon-20">20 km \\(${near.length}\\)`));
+    assert.match(html, /— à 0,0 km/);
+    // The tag that removes it leads to the same search without it.
+    assert.match(
+      html,
+      /href="\/laureats"[^>]*aria-label="Retirer le filtre À moins de 5 km de Grenoble \(38\)"/,
+    );
+    const byCode = await page('/laureats?pres_de=38185&rayon=5&statut=livre');
+    const delivered = near.filter((l) => l.status === 'livre').length;
+    assert.match(byCode, new RegExp(`${delivered} lauréats?|Aucun lauréat`));
+    assert.match(byCode, new RegExp(`for="rayon-5">5 km \\(${delivered}\\)`));
+    const none = await page('/laureats?pres_de_libelle=Zzzzzz');
     assert.match(none, /Aucune commune ne correspond à « Zzzzzz »/);
+    assert.match(none, /61 lauréats/);
   });
 
   it('garbage in the query string never reaches a 500', async () => {
@@ -109,7 +128,10 @@ describe('Fund public routes', () => {
       `q=${'a'.repeat(5000)}`,
       'theme[]=x&departement=ZZ',
       'curseur=%%%',
-      'pres=99999&portee=mars',
+      'pres_de=99999&rayon=mars',
+      'pres_de=2A004&rayon=-5',
+      'rayon=100000',
+      'pres_de_libelle=%00&rayon=5',
       'commune=abc&epci=1&siren=x',
       'page=1e308',
     ]) {

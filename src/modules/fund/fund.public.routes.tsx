@@ -17,7 +17,7 @@ const DISPOSITIFS = { label: 'Dispositifs', href: '/dispositifs' };
  * The fund's public routes, every page the same for every visitor (`shareable`, so the page cache keeps them
  * for anonymous visitors):
  * - `/laureats?q=…&dispositif=…&theme=…&region=…&departement=…&type=…&population=…&montant=…&statut=…
- *   &annee=…&commune=…&epci=…&siren=…&pres=…&portee=…&tri=…&page=…`: the search (see search.params.ts);
+ *   &annee=…&commune=…&epci=…&siren=…&pres_de=…&rayon=…&tri=…&page=…`: the search (see search.params.ts);
  * - `/laureats/<id>`: a lauréat;
  * - `/dispositifs`, `/dispositifs/<code>`: the fund, its axes and their dated rules;
  * - `/donnees` and its files, `/api/v1/…`: see opendata.routes.tsx and api.routes.ts.

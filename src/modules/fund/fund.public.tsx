@@ -1,13 +1,13 @@
 /**
  * The fund's public side: the lauréats' faceted search and pages, the dispositifs, what every territory's page
  * shows of the fund, the open data files and the API. Built by the fund module's index; it only reads, except
- * `indexLaureats`, which the import calls after writing lauréats.
+ * `indexLaureats` and `indexWritten`, which the writes of lauréats call in their transaction.
  *
  * Glossary:
  * - lauréat: a financed project; porteur: the body that carries it (by SIREN); co-porteur: a partner body.
  * - dispositif: one axe of the fund (`axe-1`, `axe-2`, `axe-2-bis`, `axe-3`).
  * - facette: a search criterion whose values are counted (dispositif, thème, région…).
- * - portée: how far « près de chez moi » reaches (commune, intercommunalité, département, voisins).
+ * - rayon: how far « à moins de N km de <commune> » reaches (5, 10, 20, 50 or 100 km, as the crow flies).
  * - SCDL: the Socle commun des données locales, whose « Subventions » schema the open data files follow.
  */
 import type { Hono } from 'hono';
@@ -19,10 +19,11 @@ import type { AppEnv } from '../../platform/http/context.js';
 import type { NavItem } from '../../platform/ui/layout.js';
 import type { Clock } from '../../ports/clock.js';
 import type { TerritoriesModule, Territory } from '../territories/index.js';
+import type { Laureat } from './fund.domain.js';
 import { fundPublicRoutes } from './fund.public.routes.js';
 import { createFundPublicService } from './search/public-service.js';
 import type { LaureatQuery, LaureatSearchResult } from './search/search.types.js';
-import { indexLaureats, reindexAllLaureats } from './search/text-index.js';
+import { indexLaureats, reindexAllLaureats, stemDocs, writeIndex } from './search/text-index.js';
 import { FundedHere } from './views/public/territory-section.js';
 
 export { searchLaureats } from './search/search.js';
@@ -36,6 +37,11 @@ export interface FundPublic {
   search(query: LaureatQuery): Promise<LaureatSearchResult>;
   /** Call after writing lauréats, in the same transaction (see text-index.ts). */
   indexLaureats(ids: readonly string[], db?: Kysely<Database>): Promise<void>;
+  /**
+   * `indexLaureats` for lauréats being written, from what the writer holds (no read back): stems them while
+   * `written` is pending, writes the index once it resolved.
+   */
+  indexWritten(db: Kysely<Database>, laureats: readonly Laureat[], written?: Promise<void>): Promise<void>;
   /** Rebuilds the whole index (a database filled before it existed). */
   reindexAll(): Promise<number>;
   /** « Ce qui a été financé ici », for `territories.addSections`. */
@@ -67,6 +73,21 @@ export function createFundPublic(deps: {
     ],
     search: async (query) => (await service.search(query)).result,
     indexLaureats: (ids, db = deps.db) => indexLaureats(db, deps.dialect, ids),
+    async indexWritten(db, laureats, written) {
+      const stemmed = stemDocs(
+        laureats.map((l) => ({
+          id: l.id,
+          title: l.title,
+          summary: l.summary,
+          porteurName: l.porteur.name,
+          coporteurNames: l.coporteurs.map((c) => c.name),
+          outputs: l.outputs,
+          themes: l.themes,
+        })),
+      );
+      const [docs] = await Promise.all([stemmed, written]);
+      await writeIndex(db, deps.dialect, docs);
+    },
     reindexAll: () => reindexAllLaureats(deps.db, deps.dialect),
     async territorySection(territory) {
       const figures = await service.territoryFigures(territory);

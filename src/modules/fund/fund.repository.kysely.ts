@@ -1,12 +1,4 @@
-import {
-  type Compilable,
-  CompiledQuery,
-  type Expression,
-  type ExpressionBuilder,
-  type Kysely,
-  type SqlBool,
-  sql,
-} from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../adapters/db/schema.js';
 import { compactIdentifier } from '../../shared/siren.js';
 import type { DispositifCode, Laureat } from './fund.domain.js';
@@ -17,70 +9,41 @@ import {
   fromLaureatRow,
   fromRuleRow,
   fromUploadRow,
-  LAUREAT_COLUMNS,
   type LaureatRow,
   ruleRow,
-  toLaureatRow,
 } from './fund.rows.js';
+import { writeLaureats } from './fund.writes.js';
 
-/**
- * Rows per multi-row INSERT: 500 × 25 columns = 12,500 bound parameters, well under SQLite’s 32,766 and
- * PostgreSQL’s 65,535, and few enough statements (200 for 100,000 lauréats) that the round trips do not count.
- */
-const ROWS_PER_STATEMENT = 500;
-/** Themes and co-porteurs have two or three columns: more rows fit in one statement. */
-const LINK_ROWS_PER_STATEMENT = 2_000;
-/** Identifiers per `IN (…)` list. */
-const IDS_PER_STATEMENT = 500;
-
-/** On conflict, every column but the key and the creation date takes the new row’s value. */
-const UPDATED_ON_CONFLICT = LAUREAT_COLUMNS.filter((c) => c !== 'id' && c !== 'created_at');
+/** Identifiers per `IN (…)` list: 5,000 bound parameters, under both drivers' limits; 20 reads per 100,000. */
+const IDS_PER_STATEMENT = 5_000;
 
 type Db = Kysely<Database>;
 
 /**
  * The fund’s repository on Kysely: the same SQL on SQLite and PostgreSQL (`ON CONFLICT … DO UPDATE` and
- * `DELETE … RETURNING` exist in both).
+ * `DELETE … RETURNING` exist in both), but for the bulk writes of lauréats (fund.writes.ts).
  *
  * @example
  * const repo = createKyselyFundRepository(db);
  * await repo.applyImport(laureats); // one transaction, all or nothing
  */
-export function createKyselyFundRepository(db: Db): FundRepository {
-  async function writeLaureats(trx: Db, batch: Laureat[]) {
-    await insertMany(trx, batch.map(toLaureatRow), LAUREAT_COLUMNS, ROWS_PER_STATEMENT, (rows) =>
-      db
-        .insertInto('laureat')
-        .values(rows)
-        .onConflict((oc) =>
-          oc
-            .column('id')
-            .doUpdateSet(
-              (eb) =>
-                Object.fromEntries(UPDATED_ON_CONFLICT.map((c) => [c, eb.ref(`excluded.${c}`)])) as never,
-            ),
-        ),
-    );
-    const ids = batch.map((l) => l.id);
-    for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-      const chunk = ids.slice(i, i + IDS_PER_STATEMENT);
-      await trx.deleteFrom('laureat_theme').where('laureat_id', 'in', chunk).execute();
-      await trx.deleteFrom('laureat_coporteur').where('laureat_id', 'in', chunk).execute();
-    }
-    await insertMany(
-      trx,
-      batch.flatMap((l) => l.themes.map((theme_code) => ({ laureat_id: l.id, theme_code }))),
-      ['laureat_id', 'theme_code'],
-      LINK_ROWS_PER_STATEMENT,
-      (rows) => db.insertInto('laureat_theme').values(rows),
-    );
-    await insertMany(
-      trx,
-      batch.flatMap((l) => l.coporteurs.map((c) => ({ laureat_id: l.id, siren: c.siren, name: c.name }))),
-      ['laureat_id', 'siren', 'name'],
-      LINK_ROWS_PER_STATEMENT,
-      (rows) => db.insertInto('laureat_coporteur').values(rows),
-    );
+export function createKyselyFundRepository(
+  db: Db,
+  options: {
+    /**
+     * Runs in the transaction that writes these lauréats (the search's index), from the start of the write:
+     * it may prepare while `written` is pending, and writes once it resolved. A failure undoes the write.
+     */
+    alongWrite?: (trx: Db, laureats: Laureat[], written: Promise<void>) => Promise<void>;
+  } = {},
+): FundRepository {
+  /** Writes lauréats, then what must change with them, in one transaction: all or nothing. */
+  async function write(batch: Laureat[]) {
+    await db.transaction().execute(async (trx) => {
+      const written = writeLaureats(trx, batch);
+      // Both awaited together: a failed write fails the follower too, and no rejection is left unhandled.
+      await Promise.all([written, options.alongWrite?.(trx, batch, written)]);
+    });
   }
 
   /** Rows with their themes and co-porteurs, read in two queries per page rather than two per lauréat. */
@@ -171,7 +134,7 @@ export function createKyselyFundRepository(db: Db): FundRepository {
     },
 
     async saveLaureat(laureat) {
-      await db.transaction().execute((trx) => writeLaureats(trx, [laureat]));
+      await write([laureat]);
     },
 
     async findLaureat(id) {
@@ -227,7 +190,7 @@ export function createKyselyFundRepository(db: Db): FundRepository {
 
     async applyImport(batch) {
       if (batch.length === 0) return;
-      await db.transaction().execute((trx) => writeLaureats(trx, batch));
+      await write(batch);
     },
 
     async countLaureats() {
@@ -280,36 +243,6 @@ export function createKyselyFundRepository(db: Db): FundRepository {
       return Number(result.numDeletedRows);
     },
   };
-}
-
-/**
- * Multi-row inserts of `perStatement` rows. Kysely builds and compiles the first statement of each size; the
- * next ones of the same size reuse its SQL with their own values, which spares building 12,500 value nodes
- * per statement (a third of a 100,000-line import’s time). Reuse needs the parameters in row-then-column
- * order: checked against what Kysely compiled, and Kysely builds every statement when they differ.
- */
-async function insertMany<R extends object>(
-  trx: Db,
-  rows: R[],
-  columns: ReadonlyArray<keyof R>,
-  perStatement: number,
-  build: (rows: R[]) => Compilable,
-): Promise<void> {
-  let reusable = null as { size: number; sql: string } | null;
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement);
-    const parameters = chunk.flatMap((r) => columns.map((c) => r[c]));
-    if (reusable?.size === chunk.length) {
-      await trx.executeQuery(CompiledQuery.raw(reusable.sql, parameters));
-      continue;
-    }
-    const compiled = build(chunk).compile();
-    const same =
-      compiled.parameters.length === parameters.length &&
-      compiled.parameters.every((p, j) => p === parameters[j]);
-    if (same) reusable = { size: chunk.length, sql: compiled.sql };
-    await trx.executeQuery(compiled);
-  }
 }
 
 /** The lauréats a scope covers: whole dispositifs, or axe 3 in some départements; null covers everything. */

@@ -24,11 +24,18 @@ import { createFundDashboard } from './fund.dashboard.js';
 import { createFundPublic } from './fund.public.js';
 
 export { runImportLaureats } from './fund.cli.js';
+// Shared with the catalogue de mutualisation: the themes vocabulary and the map's outlines.
+export { THEMES } from './fund.domain.js';
+export {
+  DEPARTEMENT_PATHS,
+  METRO_VIEWBOX,
+  OVERSEAS_INSETS,
+} from './views/dashboard/map/geometry.generated.js';
 
 /**
  * Builds the fund module: the operators' side, the public side and the dashboard, kept in step — every write
- * of lauréats reindexes them for search and refreshes the figures, then tells `onChange` listeners (the page
- * cache).
+ * of lauréats reindexes them for search in the same transaction and refreshes the figures, then tells
+ * `onChange` listeners (the page cache).
  *
  * @example
  * const fund = createFundModule({ db, dialect, clock, territories, audit: (e) => accounts.repo.audit(e) });
@@ -55,8 +62,10 @@ export function createFundModule(deps: {
     territories: deps.territories.territories,
     organisations: deps.territories.organisations,
     audit: deps.audit,
-    onChange: async (ids) => {
-      await publicSide.indexLaureats(ids);
+    // The search's index is written in the lauréats' own transaction: an import is whole or absent, index
+    // included; the figures follow once it committed.
+    indexInTransaction: (trx, laureats, written) => publicSide.indexWritten(trx, laureats, written),
+    onChange: async () => {
       dashboard.invalidate();
     },
   });

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { freshDatabase } from '../../../../test/helpers/database.js';
 import type { DatabaseHandle } from '../../../adapters/db/connect.js';
 import { fixedClock } from '../../../ports/clock.js';
+import { loadTerritories } from '../../territories/index.js';
 import { standaloneFundPublicApp } from '../testing/public-app.js';
 import { insertTestLaureats } from '../testing/public-factory.js';
 import { searchFixture } from '../testing/public-fixtures.js';
@@ -15,6 +16,7 @@ describe('API /api/v1', () => {
   let request: (path: string, init?: RequestInit) => Promise<Response>;
   before(async () => {
     db = await freshDatabase('sqlite');
+    await loadTerritories(db.db);
     await insertTestLaureats(db.db, 'sqlite', FIXTURE);
     const { app } = standaloneFundPublicApp({
       db: db.db,
@@ -91,8 +93,14 @@ describe('API /api/v1', () => {
       ['curseur=abc', 'curseur'],
       ['annee=21', 'annee'],
       ['couleur=bleu', 'couleur'],
-      ['portee=lune&pres=38185', 'portee'],
-      ['pres=99999', 'pres'],
+      ['pres=38185', 'pres'],
+      ['pres_de=38185&rayon=lune', 'rayon'],
+      ['pres_de=38185&rayon=15', 'rayon'],
+      ['pres_de=38185&rayon=-5', 'rayon'],
+      ['rayon=10', 'rayon'],
+      ['pres_de=Grenoble', 'pres_de'],
+      ['pres_de=99999', 'pres_de'],
+      ['pres_de=38185&pres_de_libelle=Grenoble', 'pres_de_libelle'],
     ];
     for (const [qs, param] of cases) {
       const body = await json(`/api/v1/laureats?${qs}`, 400);
@@ -110,6 +118,34 @@ describe('API /api/v1', () => {
       const res = await request(`/api/v1/laureats?${qs}`);
       assert.ok(res.status === 200 || res.status === 400, `${qs}: ${res.status}`);
     }
+  });
+
+  it('« pres_de » and « rayon »: the lauréats within reach, their distance, and the count per distance', async () => {
+    // Grenoble (38185) and Saint-Martin-d’Hères (38421) are 3 to 4 km apart; the fixture's other communes
+    // (Bordeaux, Rennes, L’Abergement-Clémenciat, Ajaccio) are more than 100 km from Grenoble.
+    const within = FIXTURE.filter((l) => ['38185', '38421'].includes(l.territoryKey ?? ''));
+    const body = await json('/api/v1/laureats?pres_de=38185&rayon=5&limite=100');
+    assert.equal(body.total, within.length);
+    assert.deepEqual(
+      body.resultats.map((r: { referenceDecision: string }) => r.referenceDecision).sort(),
+      within.map((l) => l.id).sort(),
+    );
+    for (const r of body.resultats) assert.ok(r.distanceKm >= 0 && r.distanceKm < 5, JSON.stringify(r));
+    assert.equal(body.facettes.rayon['5'], within.length);
+    assert.equal(body.facettes.rayon['100'], within.length);
+    // The total for each distance is what choosing it gives.
+    const wider = await json('/api/v1/laureats?pres_de=38185&rayon=100&limite=1');
+    assert.equal(wider.total, body.facettes.rayon['100']);
+    // A former INSEE code leads to the current commune (01340, Ambléon, merged into Arboys en Bugey).
+    const former = await json('/api/v1/laureats?pres_de=01340&rayon=5');
+    assert.equal(former.total, 0);
+    const doc = await json('/api/v1/openapi.json');
+    const params = doc.paths['/api/v1/laureats'].get.parameters.map((p: { name: string }) => p.name);
+    assert.ok(params.includes('pres_de') && params.includes('rayon'));
+    const rayon = doc.paths['/api/v1/laureats'].get.parameters.find(
+      (p: { name: string }) => p.name === 'rayon',
+    );
+    assert.deepEqual(rayon.schema.enum, [5, 10, 20, 50, 100]);
   });
 
   it('one lauréat, 404 in JSON for an unknown one or an unknown address', async () => {

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../../platform/http/context.js';
 import type { Laureat } from '../fund.domain.js';
 import { toOpenDataRecord } from '../opendata/record.js';
 import type { FundPublicService } from '../search/public-service.js';
-import { FACET_PARAMS, type ParamError, parseSearchParams } from '../search/search.params.js';
+import { FACET_PARAMS, NEAR_PARAMS, type ParamError, parseSearchParams } from '../search/search.params.js';
 import { FACETS } from '../search/search.types.js';
 import { OPENAPI } from './openapi.js';
 
@@ -15,8 +15,8 @@ const KNOWN_PARAMS = new Set([
   'commune',
   'epci',
   'siren',
-  'pres',
-  'portee',
+  NEAR_PARAMS.code,
+  NEAR_PARAMS.km,
   'tri',
   'limite',
   'curseur',
@@ -81,9 +81,11 @@ export function apiRoutes(deps: { service: FundPublicService }) {
     if (errors.length > 0) return badRequest(c, errors);
     const { result, near } = await service.search(parsed.query, parsed.near);
     if (near && near.status !== 'chosen') {
-      return badRequest(c, [
-        { param: 'pres', message: '« pres » attend le code INSEE d’une commune du COG.' },
-      ]);
+      const message =
+        near.status === 'none' && near.reason === 'sans-position'
+          ? 'La position de cette commune n’est pas connue : la distance ne peut pas être comptée.'
+          : '« pres_de » attend le code INSEE d’une commune du COG (une ancienne commune mène à la commune actuelle).';
+      return badRequest(c, [{ param: NEAR_PARAMS.code, message }]);
     }
     const laureats = await service.laureats(result.items.map((i) => i.id));
     const next = new URLSearchParams(c.req.url.split('?')[1] ?? '');
@@ -94,6 +96,10 @@ export function apiRoutes(deps: { service: FundPublicService }) {
         result.facets[facet].filter((v) => v.count > 0).map((v) => [v.value, v.count]),
       );
     }
+    if (result.near) {
+      facettes[NEAR_PARAMS.km] = Object.fromEntries(result.near.map((r) => [String(r.km), r.count]));
+    }
+    const distanceOf = new Map(result.items.map((i) => [i.id, i.distanceKm]));
     return jsonWithEtag(c, {
       total: result.total,
       montantTotal: result.totalAmountEur,
@@ -101,7 +107,10 @@ export function apiRoutes(deps: { service: FundPublicService }) {
       limite: result.perPage,
       curseurSuivant: result.nextCursor,
       suivant: result.nextCursor ? `${BASE}/laureats?${next.toString()}` : null,
-      resultats: laureats.map(itemOf),
+      resultats: laureats.map((l) => {
+        const km = distanceOf.get(l.id);
+        return km === undefined ? itemOf(l) : { ...itemOf(l), distanceKm: Math.round(km * 10) / 10 };
+      }),
       facettes,
     });
   });
@@ -149,12 +158,15 @@ export function apiRoutes(deps: { service: FundPublicService }) {
 
   app.get(`${BASE}/openapi.json`, (c) => jsonWithEtag(c, OPENAPI));
 
-  app.all(`${BASE}/*`, (c) =>
-    jsonWithEtag(
-      c,
-      { erreur: 'Adresse inconnue : voyez /api/v1/openapi.json pour la liste des adresses.' },
-      404,
-    ),
+  app.all(`${BASE}/*`, (c, next) =>
+    // The catalogue's API (/api/v1/solutions…) is mounted after this one and answers its own addresses.
+    /^\/api\/v1\/solutions(\/|$)/.test(c.req.path)
+      ? next()
+      : jsonWithEtag(
+          c,
+          { erreur: 'Adresse inconnue : voyez /api/v1/openapi.json pour la liste des adresses.' },
+          404,
+        ),
   );
   app.all(BASE, (c) => c.redirect(`${BASE}/openapi.json`, 302));
 

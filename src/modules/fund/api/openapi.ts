@@ -1,3 +1,5 @@
+// The catalogue's paths join this document (a leaf file of the catalogue: it does not load that module).
+import { CATALOGUE_OPENAPI } from '../../catalogue/api/openapi.js';
 import {
   AMOUNT_BANDS,
   DISPOSITIFS,
@@ -7,7 +9,7 @@ import {
   THEMES,
 } from '../fund.domain.js';
 import { OPEN_DATA_COLUMNS } from '../opendata/record.js';
-import { MAX_PER_PAGE, PORTEES, SORTS } from '../search/search.types.js';
+import { DEFAULT_RADIUS, MAX_PER_PAGE, NEAR_RADII, SORTS } from '../search/search.types.js';
 
 /** The JSON Schema of one open data column. */
 function columnSchema(type: (typeof OPEN_DATA_COLUMNS)[number]['type'], nullable: boolean) {
@@ -132,20 +134,19 @@ export const OPENAPI = {
           ),
           list('siren', 'SIREN du porteur.', undefined, '^\\d{9}$'),
           {
-            name: 'pres',
+            name: 'pres_de',
             in: 'query',
             required: false,
             description:
-              'Code INSEE d’une commune : les lauréats « près de chez moi », jusqu’où dit `portee` (les communes n’ont pas de coordonnées dans le COG : la proximité se compte en territoires).',
+              'Code INSEE d’une commune : les lauréats portés à moins de `rayon` km d’elle, à vol d’oiseau (une commune par son point, une intercommunalité par la plus proche de ses communes, un département ou une région par son chef-lieu ; un porteur sans territoire n’est jamais retenu). Points des communes : GeoNames (CC BY 4.0), estimés pour les communes qui n’en ont pas — voir /territoires/a-propos-des-donnees. Une ancienne commune mène à la commune actuelle ; un code inconnu donne une erreur 400.',
             schema: { type: 'string', pattern: '^(\\d{5}|2[AB]\\d{3})$' },
           },
           {
-            name: 'portee',
+            name: 'rayon',
             in: 'query',
             required: false,
-            description:
-              'Avec `pres` : la commune, son intercommunalité, son département, ou son département et les départements voisins.',
-            schema: { type: 'string', enum: PORTEES, default: 'departement' },
+            description: `Avec \`pres_de\` : la distance en kilomètres (${DEFAULT_RADIUS} par défaut). Sans \`pres_de\`, erreur 400.`,
+            schema: { type: 'integer', enum: NEAR_RADII, default: DEFAULT_RADIUS },
           },
           list('type', 'Type de porteur.', Object.keys(PORTEUR_KIND_LABELS)),
           list(
@@ -206,11 +207,21 @@ export const OPENAPI = {
                 limite: { type: 'integer' },
                 curseurSuivant: { type: ['string', 'null'] },
                 suivant: { type: ['string', 'null'], description: 'L’adresse de la page suivante.' },
-                resultats: { type: 'array', items: { $ref: '#/components/schemas/Laureat' } },
+                resultats: {
+                  type: 'array',
+                  description:
+                    'Avec `pres_de`, chaque lauréat porte aussi `distanceKm` : la distance de son porteur à la commune, en km, au dixième.',
+                  items: {
+                    allOf: [
+                      { $ref: '#/components/schemas/Laureat' },
+                      { type: 'object', properties: { distanceKm: { type: 'number' } } },
+                    ],
+                  },
+                },
                 facettes: {
                   type: 'object',
                   description:
-                    'Pour chaque critère, le nombre de lauréats par valeur, compte tenu des autres critères.',
+                    'Pour chaque critère, le nombre de lauréats par valeur, compte tenu des autres critères ; avec `pres_de`, `rayon` donne le nombre de lauréats à moins de 5, 10, 20, 50 et 100 km.',
                   additionalProperties: { type: 'object', additionalProperties: { type: 'integer' } },
                 },
               },
@@ -253,6 +264,7 @@ export const OPENAPI = {
         },
       },
     },
+    ...CATALOGUE_OPENAPI.paths,
     '/api/v1/openapi.json': {
       get: {
         operationId: 'description',
@@ -261,5 +273,5 @@ export const OPENAPI = {
       },
     },
   },
-  components: { schemas: { Laureat: laureat, Erreur: error } },
+  components: { schemas: { Laureat: laureat, Erreur: error, ...CATALOGUE_OPENAPI.schemas } },
 } as const;

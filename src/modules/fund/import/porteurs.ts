@@ -2,11 +2,8 @@
  * Who carries a project, from its SIREN: a commune or an EPCI of the COG with its territory and population;
  * else an organisation the platform knows; else, given a name, a new organisation (a département or a région
  * recognised by its name gets its territory). Looked up once per SIREN and kept for the whole import: a
- * 100,000-line file names tens of thousands of porteurs.
- *
- * A SIREN is found in the COG through the territories’ in-memory index (`search`, built once per process),
- * then read by its key (`byCode`, a primary-key read): `bySiren` costs a few milliseconds a call on SQLite
- * (its plan scans a kind), which 36,000 porteurs turn into minutes.
+ * 100,000-line file names tens of thousands of porteurs, found in the COG a thousand at a time
+ * (`bySirens`, on the SIREN index).
  */
 
 import type {
@@ -21,7 +18,7 @@ import { foldLabel, type PorteurKind, porteurKindOf } from '../fund.domain.js';
 
 /** What the fund needs of the territories module. */
 export interface PorteurDirectoryDeps {
-  territories: Pick<TerritoryService, 'search' | 'byCode' | 'regionsWithDepartements'>;
+  territories: Pick<TerritoryService, 'bySirens' | 'byCode' | 'regionsWithDepartements'>;
   organisations: Pick<OrganisationService, 'bySiren' | 'findOrCreate'>;
 }
 
@@ -67,16 +64,12 @@ export function createPorteurDirectory(deps: PorteurDirectoryDeps) {
   const known = new Map<string, Known>();
   let areas: Map<string, Territory> | null = null;
 
-  async function lookup(siren: string): Promise<Known> {
-    const [hit] = await deps.territories.search(siren, { kinds: ['commune', 'epci'], limit: 1 });
-    if (hit?.match === 'code') {
-      const territory = await deps.territories.byCode(hit.key);
-      const same = territory && (territory.kind === 'epci' ? territory.code : territory.siren) === siren;
-      if (territory && same) {
-        const cogName =
-          territory.kind === 'commune' ? communeOfficialName(territory.name) : displayName(territory);
-        return { territory, organisation: null, cogName };
-      }
+  /** What the COG says of a SIREN, else the platform's organisations. */
+  async function lookup(siren: string, territory: Territory | undefined): Promise<Known> {
+    if (territory) {
+      const cogName =
+        territory.kind === 'commune' ? communeOfficialName(territory.name) : displayName(territory);
+      return { territory, organisation: null, cogName };
     }
     const organisation = await deps.organisations.bySiren(siren);
     if (!organisation?.territory) return { territory: null, organisation, cogName: null };
@@ -112,11 +105,12 @@ export function createPorteurDirectory(deps: PorteurDirectoryDeps) {
     async prefetch(sirens: Iterable<string>): Promise<void> {
       await loadAreas();
       const todo = [...new Set(sirens)].filter((s) => !known.has(s));
+      const inCog = await deps.territories.bySirens(todo);
       let next = 0;
       const worker = async () => {
         while (next < todo.length) {
           const siren = todo[next++]!;
-          known.set(siren, await lookup(siren));
+          known.set(siren, await lookup(siren, inCog.get(siren)));
         }
       };
       await Promise.all(Array.from({ length: Math.min(CONCURRENCY, todo.length) }, worker));

@@ -7,6 +7,7 @@ import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { IMPORT_LIMITS } from './columns.js';
+import { fastCsv } from './fast-csv.js';
 
 export interface TableRow {
   line: number;
@@ -64,17 +65,21 @@ function readCsv(text: string): ReadResult {
   let lines = text.endsWith('\n') ? 0 : 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
   if (lines - 1 > IMPORT_LIMITS.maxLines) return tooLong(lines - 1);
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter: detectDelimiter(text),
-      relax_column_count: true,
-      // A quote inside an unquoted field (Salle "Jean Moulin") is taken as written.
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (err) {
-    return csvFailure(err);
+  const delimiter = detectDelimiter(text);
+  // Well-formed files (nearly all) take the fast reader; anything unusual, csv-parse and its messages.
+  let records = fastCsv(text, delimiter);
+  if (records === null) {
+    try {
+      records = parse(text, {
+        delimiter,
+        relax_column_count: true,
+        // A quote inside an unquoted field (Salle "Jean Moulin") is taken as written.
+        relax_quotes: true,
+        skip_empty_lines: false,
+      }) as string[][];
+    } catch (err) {
+      return csvFailure(err);
+    }
   }
   return toTable(
     'csv',

@@ -10,9 +10,20 @@ export interface CursorKey {
   id: string;
 }
 
+/**
+ * « À moins de `km` km »: each `territoire` dictionary value's distance (Infinity: out of reach), the chosen
+ * distance, and the distances to count.
+ */
+export interface EngineNear {
+  distances: Float64Array;
+  km: number;
+  radii: readonly number[];
+}
+
 export interface EngineQuery {
   selections: Partial<Record<FacetKey, string[]>>;
   restrict: LaureatRestrictions;
+  near?: EngineNear | null;
   /** Per row: 0 no text match, 1 matched, 2 every word in the title. Null: no text, every row is a candidate. */
   tiers: Uint8Array | null;
   sort: LaureatSort;
@@ -29,6 +40,8 @@ export interface EngineResult {
   rows: number[];
   /** Per facet, the count of each dictionary value (index-aligned with the table's values). */
   counts: Record<FacetKey, Int32Array>;
+  /** With `near`: per radius (index-aligned with `near.radii`), the rows within it matching everything else. */
+  nearCounts: Int32Array | null;
   /** Whether rows follow the page. */
   more: boolean;
   page: number;
@@ -103,11 +116,19 @@ export function runFacetQuery(table: FacetTable, query: EngineQuery): EngineResu
   const themesActive = themeSelection.length > 0;
   const THEMES_SLOT = active.length;
   const masks = themes.masks;
+  // « À moins de N km » is one more selected facet: a row out of reach fails it, and its counts are per radius.
+  const near = query.near ?? null;
+  const NEAR_SLOT = active.length + 1;
+  const nearCodes = columns.territoire.codes;
+  const distanceOf = (r: number) => {
+    const code = nearCodes[r]!;
+    return code < 0 ? Number.POSITIVE_INFINITY : near!.distances[code]!;
+  };
 
   // Pass 1, row by row: which rows match everything (`all`), and which fail exactly one selected facet
   // (`failedOne[slot]`). Counting then runs column by column over these lists, in tight monomorphic loops.
   const all: number[] = [];
-  const failedOne: number[][] = Array.from({ length: active.length + 1 }, () => []);
+  const failedOne: number[][] = Array.from({ length: active.length + 2 }, () => []);
   const matched = new Uint8Array(size);
   const tiers = query.tiers;
   const amounts = table.amounts;
@@ -135,6 +156,10 @@ export function runFacetQuery(table: FacetTable, query: EngineQuery): EngineResu
         if (failed >= 0) continue;
         failed = THEMES_SLOT;
       }
+    }
+    if (near !== null && !(distanceOf(r) <= near.km)) {
+      if (failed >= 0) continue;
+      failed = NEAR_SLOT;
     }
     if (failed === -1) {
       all.push(r);
@@ -172,12 +197,23 @@ export function runFacetQuery(table: FacetTable, query: EngineQuery): EngineResu
   };
   countThemes(all);
   if (themesActive) countThemes(failedOne[THEMES_SLOT]!);
+  let nearCounts: Int32Array | null = null;
+  if (near !== null) {
+    const c = new Int32Array(near.radii.length);
+    for (const list of [all, failedOne[NEAR_SLOT]!]) {
+      for (let i = 0; i < list.length; i++) {
+        const d = distanceOf(list[i]!);
+        for (let k = 0; k < near.radii.length; k++) if (d <= near.radii[k]!) c[k]!++;
+      }
+    }
+    nearCounts = c;
+  }
   const total = all.length;
 
   const pageCount = Math.max(1, Math.ceil(total / query.limit));
   const page = Math.min(Math.max(1, query.page), pageCount);
   const { rows, more } = pageOf(table, query, matched, (page - 1) * query.limit);
-  return { total, totalAmount, rows, counts, more, page, pageCount };
+  return { total, totalAmount, rows, counts, nearCounts, more, page, pageCount };
 }
 
 /** The page's rows, walking the sort order (pertinence: the date order once per tier, best tier first). */

@@ -4,12 +4,18 @@ import type { Database } from '../../../adapters/db/schema.js';
 import type { TerritoriesModule, Territory } from '../../territories/index.js';
 import { displayName } from '../../territories/index.js';
 import { csvStream, jsonStream, xlsxStream } from '../opendata/exports.js';
-import { neighboursOf } from './neighbours.js';
+import { createNearDistances } from './near.js';
 import { createPlaceNames } from './places.js';
 import { dispositifsWithRules, hasDemonstration, laureatsByIds, laureatsFingerprint } from './reads.js';
 import { searchLaureats } from './search.js';
 import type { NearInput } from './search.params.js';
-import type { LaureatQuery, LaureatRestrictions, LaureatSearchResult, NearState } from './search.types.js';
+import {
+  DEFAULT_RADIUS,
+  type LaureatQuery,
+  type LaureatSearchResult,
+  type NearFilter,
+  type NearState,
+} from './search.types.js';
 
 export interface FundPublicDeps {
   db: Kysely<Database>;
@@ -58,7 +64,7 @@ export function territoryScope(t: Territory): {
 }
 
 /**
- * The public side's use cases over the search: the search with « près de chez moi » resolved, a lauréat, the
+ * The public side's use cases over the search: the search with « à moins de N km » resolved, a lauréat, the
  * dispositifs with their figures, and what a territory's page shows.
  *
  * @example
@@ -70,46 +76,35 @@ export function createFundPublicService(deps: FundPublicDeps) {
   const territories = deps.territories.territories;
   const names = createPlaceNames(territories);
 
-  /** The commune « près de chez moi » names, and the restriction it becomes. */
-  async function resolveNear(
-    input: NearInput,
-  ): Promise<{ state: NearState; restrict: LaureatRestrictions | null }> {
+  const distances = createNearDistances(territories);
+
+  /** The commune « à moins de N km de » names, and the distances it becomes. */
+  async function resolveNear(input: NearInput): Promise<{ state: NearState; filter: NearFilter | null }> {
+    const { km } = input;
     const pick = await territories.resolvePick({ code: input.code, text: input.text }, ['commune']);
     if (pick.status === 'choices') {
       return {
-        state: {
-          status: 'choices',
-          text: input.text ?? '',
-          portee: input.portee,
-          candidates: pick.candidates,
-        },
-        restrict: null,
+        state: { status: 'choices', text: input.text ?? '', km, candidates: pick.candidates },
+        filter: null,
       };
     }
+    const typed = input.text ?? input.code ?? '';
     if (pick.status !== 'chosen') {
-      return {
-        state: { status: 'none', text: input.text ?? input.code ?? '', portee: input.portee },
-        restrict: null,
-      };
+      return { state: { status: 'none', text: typed, km, reason: 'inconnue' }, filter: null };
     }
     const t = pick.territory;
+    const around = await distances.around(t.code);
+    if (!around) return { state: { status: 'none', text: typed, km, reason: 'sans-position' }, filter: null };
     const dep = t.departementCode;
-    let restrict: LaureatRestrictions;
-    if (input.portee === 'commune' || !dep) restrict = { communes: [t.code] };
-    else if (input.portee === 'epci')
-      restrict = t.epciCode ? { epcis: [t.epciCode] } : { communes: [t.code] };
-    else if (input.portee === 'voisins') restrict = { departements: [dep, ...neighboursOf(dep)] };
-    else restrict = { departements: [dep] };
-    const label = `${displayName(t)}${dep ? ` (${dep})` : ''}`;
     return {
       state: {
         status: 'chosen',
         code: t.code,
-        label,
-        portee: input.portee,
-        departements: restrict.departements ?? [],
+        label: `${displayName(t)}${dep ? ` (${dep})` : ''}`,
+        km,
+        estimated: around.estimated,
       },
-      restrict,
+      filter: { km, distances: around.distances },
     };
   }
 
@@ -117,19 +112,15 @@ export function createFundPublicService(deps: FundPublicDeps) {
     names,
 
     /**
-     * Searches, « près de chez moi » included: a commune that is not found (or is ambiguous) restricts
-     * nothing, and the page says so on the field.
+     * Searches, « à moins de N km de <commune> » included: a commune that is not found (or is ambiguous, or
+     * has no point) restricts nothing, and the page says so on the field.
      */
     async search(
       query: LaureatQuery,
       near: NearInput | null = null,
     ): Promise<{ result: LaureatSearchResult; near: NearState | null }> {
       const resolved = near ? await resolveNear(near) : null;
-      const restrict = { ...query.restrict, ...(resolved?.restrict ?? {}) };
-      if (query.restrict?.communes && resolved?.restrict?.communes) {
-        restrict.communes = query.restrict.communes.filter((c) => resolved.restrict!.communes!.includes(c));
-      }
-      const result = await searchLaureats(db, dialect, { ...query, restrict });
+      const result = await searchLaureats(db, dialect, { ...query, near: resolved?.filter ?? null });
       return { result, near: resolved?.state ?? null };
     },
 
@@ -182,6 +173,7 @@ export function createFundPublicService(deps: FundPublicDeps) {
         latest: r.items,
         href: scope.href,
         scope: scope.scope,
+        ...(t.kind === 'commune' ? { nearHref: `/laureats?pres_de=${t.code}&rayon=${DEFAULT_RADIUS}` } : {}),
       };
     },
   };

@@ -42,12 +42,12 @@ test('an address holds the whole state, defaults left out, and reads back the sa
     restrict: { communes: ['38185'] },
     sort: 'montant' as const,
     page: 2,
-    near: { code: '38185', text: 'Grenoble', portee: 'voisins' as const },
+    near: { code: '38185', text: 'Grenoble', km: 50 as const },
   };
   const href = searchHref(state);
   assert.equal(
     href,
-    '/laureats?q=salles&region=84&statut=livre&statut=en-cours&commune=38185&pres=38185&pres_libelle=Grenoble&portee=voisins&tri=montant&page=2',
+    '/laureats?q=salles&region=84&statut=livre&statut=en-cours&commune=38185&pres_de=38185&pres_de_libelle=Grenoble&rayon=50&tri=montant&page=2',
   );
   const params: Record<string, string[]> = {};
   for (const [k, v] of new URL(href, 'http://x').searchParams) params[k] = [...(params[k] ?? []), v];
@@ -56,6 +56,34 @@ test('an address holds the whole state, defaults left out, and reads back the sa
   assert.equal(back.query.sort, 'montant');
   assert.deepEqual(back.near, state.near);
   assert.equal(searchHref({}), '/laureats');
+});
+
+test('« à moins de N km »: the page keeps what it can of bad values, the API names each in French', () => {
+  const page = parseSearchParams({ pres_de: ['2a004'], rayon: ['7'] }, 'page');
+  assert.deepEqual(page.near, { code: '2A004', text: null, km: 20 });
+  assert.deepEqual(page.errors, []);
+  const typed = parseSearchParams({ pres_de: ['pas un code'], pres_de_libelle: ['Ajaccio'] }, 'page');
+  assert.deepEqual(typed.near, { code: null, text: 'Ajaccio', km: 20 });
+
+  const cases: Array<[Record<string, string[]>, string, RegExp]> = [
+    [{ pres_de: ['38185'], rayon: ['7'] }, 'rayon', /« rayon » vaut « 5 », « 10 », « 20 », « 50 », « 100 »/],
+    [{ pres_de: ['38185'], rayon: ['20km'] }, 'rayon', /kilomètres/],
+    [{ pres_de: ['Grenoble'] }, 'pres_de', /code INSEE d’une commune/],
+    [{ pres_de: ['381850'], rayon: ['10'] }, 'pres_de', /5 caractères/],
+    [{ rayon: ['10'] }, 'rayon', /s’emploie avec « pres_de »/],
+  ];
+  for (const [params, param, message] of cases) {
+    const { errors } = parseSearchParams(params, 'api');
+    assert.equal(errors.length, 1, JSON.stringify(params));
+    assert.equal(errors[0]!.param, param);
+    assert.match(errors[0]!.message, message);
+  }
+  assert.deepEqual(parseSearchParams({ pres_de: ['38185'], rayon: ['100'] }, 'api').errors, []);
+  assert.deepEqual(parseSearchParams({ pres_de: ['38185'], rayon: ['100'] }, 'api').near, {
+    code: '38185',
+    text: null,
+    km: 100,
+  });
 });
 
 test('a cursor reads back for its own sort only', () => {

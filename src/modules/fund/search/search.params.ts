@@ -9,12 +9,13 @@ import {
 import { decodeCursor } from './cursor.js';
 import {
   DEFAULT_PER_PAGE,
+  DEFAULT_RADIUS,
   type FacetKey,
   type LaureatQuery,
   type LaureatSort,
   MAX_PER_PAGE,
-  PORTEES,
-  type Portee,
+  NEAR_RADII,
+  type NearRadius,
   SORTS,
 } from './search.types.js';
 
@@ -67,12 +68,20 @@ export interface ParamError {
   message: string;
 }
 
-/** « Près de chez moi », as typed: a commune (key and/or text from the picker) and how far. */
+/**
+ * « À moins de N km de <commune> », as typed: the commune (`pres_de`, the picker's INSEE code, and/or
+ * `pres_de_libelle`, its text) and the distance (`rayon`, in km).
+ */
 export interface NearInput {
   code: string | null;
   text: string | null;
-  portee: Portee;
+  km: NearRadius;
 }
+
+/** The parameters of « à moins de N km »: the same on the page and in the API. */
+export const NEAR_PARAMS = { code: 'pres_de', text: 'pres_de_libelle', km: 'rayon' } as const;
+
+const INSEE_CODE = /^(\d{5}|2[AB]\d{3})$/;
 
 export interface ParsedParams {
   query: LaureatQuery & { sort: LaureatSort; page: number; perPage: number };
@@ -141,18 +150,29 @@ export function parseSearchParams(params: Params, mode: 'page' | 'api'): ParsedP
     });
   }
 
-  const nearCode = single('pres') ?? null;
-  const nearText = single('pres_libelle') ?? null;
-  const porteeRaw = single('portee');
-  const portee: Portee = PORTEES.includes(porteeRaw as Portee) ? (porteeRaw as Portee) : 'departement';
-  if (porteeRaw !== undefined && porteeRaw !== portee) {
+  const nearCode = single(NEAR_PARAMS.code)?.toUpperCase().replace(/\s/g, '') ?? null;
+  const nearText = single(NEAR_PARAMS.text) ?? null;
+  const kmRaw = single(NEAR_PARAMS.km);
+  const km = NEAR_RADII.find((r) => String(r) === kmRaw) ?? DEFAULT_RADIUS;
+  const radii = NEAR_RADII.map((r) => `« ${r} »`).join(', ');
+  if (kmRaw !== undefined && String(km) !== kmRaw) {
+    errors.push({ param: NEAR_PARAMS.km, message: `« rayon » vaut ${radii} (kilomètres).` });
+  }
+  if (nearCode !== null && !INSEE_CODE.test(nearCode)) {
     errors.push({
-      param: 'portee',
-      message: `« portee » vaut ${PORTEES.map((p) => `« ${p} »`).join(', ')}.`,
+      param: NEAR_PARAMS.code,
+      message: '« pres_de » attend le code INSEE d’une commune (5 caractères, par exemple 38185).',
     });
   }
-  const near =
-    nearCode || nearText ? { code: nearCode, text: nearText?.slice(0, 100) ?? null, portee } : null;
+  if (kmRaw !== undefined && nearCode === null && nearText === null) {
+    errors.push({
+      param: NEAR_PARAMS.km,
+      message: '« rayon » s’emploie avec « pres_de », le code INSEE de la commune d’où compter la distance.',
+    });
+  }
+  // On the page, a code of the wrong shape is dropped and the text, if any, is looked up instead.
+  const code = nearCode !== null && INSEE_CODE.test(nearCode) ? nearCode : null;
+  const near = code || nearText ? { code, text: nearText?.slice(0, 100) ?? null, km } : null;
 
   return {
     query: { text, facets, restrict, sort, page, perPage, ...(after ? { after } : {}) },
@@ -199,9 +219,9 @@ export function searchHref(
   >) {
     for (const v of state.restrict?.[key] ?? []) params.append(spec.param, v);
   }
-  if (state.near?.code) params.set('pres', state.near.code);
-  if (state.near?.text) params.set('pres_libelle', state.near.text);
-  if (state.near && state.near.portee !== 'departement') params.set('portee', state.near.portee);
+  if (state.near?.code) params.set(NEAR_PARAMS.code, state.near.code);
+  if (state.near?.text) params.set(NEAR_PARAMS.text, state.near.text);
+  if (state.near) params.set(NEAR_PARAMS.km, String(state.near.km));
   const defaultSort = state.text ? 'pertinence' : 'date';
   if (state.sort && state.sort !== defaultSort) params.set('tri', state.sort);
   if (state.page && state.page > 1) params.set('page', String(state.page));

@@ -25,6 +25,8 @@ import {
   type LaureatSearchResult,
   type LaureatSort,
   MAX_PER_PAGE,
+  NEAR_RADII,
+  type NearFilter,
   SORTS,
 } from './search.types.js';
 import { textTiers } from './text-cache.js';
@@ -72,7 +74,15 @@ function normalize(query: LaureatQuery) {
   const page = Number.isFinite(query.page) ? Math.min(1_000_000, Math.max(1, Math.floor(query.page!))) : 1;
   const text = typeof query.text === 'string' ? query.text : '';
   const after = typeof query.after === 'string' ? decodeCursor(query.after, sort) : null;
-  return { facets, restrict, sort, perPage, page, text, after };
+  const near =
+    query.near && Number.isFinite(query.near.km) && query.near.distances instanceof Map ? query.near : null;
+  return { facets, restrict, near, sort, perPage, page, text, after };
+}
+
+/** Each `territoire` value's distance from the chosen commune (Infinity when out of reach). */
+function distancesOf(table: FacetTable, near: NearFilter): Float64Array {
+  const dict = table.columns.territoire;
+  return Float64Array.from(dict.values, (key) => near.distances.get(key) ?? Number.POSITIVE_INFINITY);
 }
 
 /**
@@ -80,7 +90,8 @@ function normalize(query: LaureatQuery) {
  * word also as a prefix), multi-select facets with disjunctive counts, restrictions (a territory, a porteur,
  * « près de chez moi »), four sorts, and a page or a cursor. Never throws on what a visitor can type: unknown
  * values select nothing, bad numbers fall back to defaults, a bad cursor is ignored (the API checks cursors
- * itself, to answer 400).
+ * itself, to answer 400). « À moins de N km » comes as distances per territory key (`query.near`, built by
+ * the public service from the territories' `near`): a row is in reach when its porteur's key is within `km`.
  *
  * The text is matched by the database (FTS5 or a GIN-indexed tsvector, over the same JS stems); facets,
  * counts, sorting and paging run over the in-memory facet table (see facet-table.ts); the page's cards are
@@ -107,6 +118,7 @@ export async function searchLaureats(
   const result = runFacetQuery(table, {
     selections: q.facets,
     restrict: q.restrict,
+    near: q.near ? { distances: distancesOf(table, q.near), km: q.near.km, radii: NEAR_RADII } : null,
     tiers,
     sort,
     page: q.page,
@@ -117,6 +129,12 @@ export async function searchLaureats(
     db,
     result.rows.map((r) => table.ids[r]!),
   );
+  if (q.near) {
+    for (const card of items) {
+      const km = card.territoryKey === null ? undefined : q.near.distances.get(card.territoryKey);
+      if (km !== undefined) card.distanceKm = km;
+    }
+  }
   const last = result.rows.at(-1);
   return {
     total: result.total,
@@ -127,6 +145,10 @@ export async function searchLaureats(
     pageCount: result.pageCount,
     sort: q.sort,
     facets: facetsOf(table, result.counts, q.facets),
+    near:
+      q.near && result.nearCounts
+        ? NEAR_RADII.map((km, i) => ({ km, count: result.nearCounts![i]!, selected: km === q.near!.km }))
+        : null,
     nextCursor:
       result.more && last !== undefined
         ? encodeCursor(q.sort, cursorKeyOf(table, last, tiers ? tiers[last]! : 0))

@@ -22,9 +22,13 @@ export type FacetKey = (typeof FACETS)[number];
 export const SORTS = ['pertinence', 'montant', 'date', 'titre'] as const;
 export type LaureatSort = (typeof SORTS)[number];
 
-/** How far « près de chez moi » reaches from a commune (there are no coordinates: see neighbours.ts). */
-export const PORTEES = ['commune', 'epci', 'departement', 'voisins'] as const;
-export type Portee = (typeof PORTEES)[number];
+/**
+ * The distances « à moins de N km de <commune> » offers, in kilometres, as the crow flies (see the territories
+ * module's `near`); each is counted, as a facet's values are.
+ */
+export const NEAR_RADII = [5, 10, 20, 50, 100] as const;
+export type NearRadius = (typeof NEAR_RADII)[number];
+export const DEFAULT_RADIUS: NearRadius = 20;
 
 /** The most cards one page may hold: a bigger page is a scrape, which the open data files serve better. */
 export const MAX_PER_PAGE = 100;
@@ -39,10 +43,20 @@ export interface LaureatRestrictions {
   communes?: string[];
   /** Porteurs that are these EPCI or one of their communes (SIREN of the EPCI). */
   epcis?: string[];
-  /** Porteurs in these départements (« près de chez moi »). */
+  /** Porteurs in these départements. */
   departements?: string[];
   /** Porteurs by SIREN. */
   sirens?: string[];
+}
+
+/**
+ * « À moins de `km` km de … »: the distance of each porteur's territory key (a commune's INSEE code, an EPCI's
+ * SIREN, `departement-38`, `region-84`) from the chosen commune; a key absent from the map is out of reach.
+ * Built by the public service (see public-service.ts for what a porteur's distance is).
+ */
+export interface NearFilter {
+  km: number;
+  distances: ReadonlyMap<string, number>;
 }
 
 export interface LaureatQuery {
@@ -50,6 +64,8 @@ export interface LaureatQuery {
   /** Selected values per facet; an absent or empty list selects nothing (every value passes). */
   facets?: Partial<Record<FacetKey, string[]>>;
   restrict?: LaureatRestrictions;
+  /** Within some kilometres of a commune: narrows every count, and is counted per distance itself. */
+  near?: NearFilter | null;
   sort?: LaureatSort;
   /** 1-based; past the last page, the last page is served. */
   page?: number;
@@ -75,6 +91,8 @@ export interface LaureatCard {
   status: string;
   decidedOn: string;
   demonstration: boolean;
+  /** With « à moins de N km »: how far the porteur is from the chosen commune, in km. */
+  distanceKm?: number;
 }
 
 export interface FacetCount {
@@ -94,12 +112,20 @@ export interface LaureatSearchResult {
   pageCount: number;
   sort: LaureatSort;
   facets: Record<FacetKey, FacetCount[]>;
+  /**
+   * With « à moins de N km »: for each offered distance, the lauréats within it (and matching everything
+   * else), as a facet's counts; null without.
+   */
+  near: Array<{ km: NearRadius; count: number; selected: boolean }> | null;
   /** The cursor of the page's last card, when more follow. */
   nextCursor: string | null;
 }
 
-/** What « près de chez moi » became: a commune chosen, several to choose from, or none found. */
+/**
+ * What « à moins de N km de <commune> » became: a commune chosen (with how its point was found), several to
+ * choose from, or none — no commune of that name or code, or a commune without a point.
+ */
 export type NearState =
-  | { status: 'chosen'; code: string; label: string; portee: Portee; departements: string[] }
-  | { status: 'choices'; text: string; portee: Portee; candidates: TerritorySuggestion[] }
-  | { status: 'none'; text: string; portee: Portee };
+  | { status: 'chosen'; code: string; label: string; km: NearRadius; estimated: boolean }
+  | { status: 'choices'; text: string; km: NearRadius; candidates: TerritorySuggestion[] }
+  | { status: 'none'; text: string; km: NearRadius; reason: 'inconnue' | 'sans-position' };

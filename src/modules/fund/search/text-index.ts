@@ -11,6 +11,8 @@ import { THEMES } from '../fund.domain.js';
  * (3 × 1,000, under its 32,766); measured on PostgreSQL, 300 made the round trips the cost.
  */
 const CHUNK = 1000;
+/** PostgreSQL: documents per write when they come from memory (three array parameters, however many). */
+const PG_DOCS_CHUNK = 5000;
 /** A "word" longer than this is noise (a pasted link, a hash): kept out of the index on both dialects. */
 const MAX_STEM = 100;
 
@@ -50,6 +52,76 @@ export async function indexLaureats(db: Db, dialect: Dialect, ids: readonly stri
     for (let i = 0; i < unique.length; i += CHUNK) await indexChunk(trx, dialect, unique.slice(i, i + CHUNK));
     await bumpVersion(trx);
   });
+}
+
+/** What the index reads of a lauréat: the words it is found by. */
+export interface IndexDoc {
+  id: string;
+  title: string;
+  summary: string;
+  porteurName: string;
+  coporteurNames: readonly string[];
+  outputs: string;
+  themes: readonly string[];
+}
+
+/** Lauréats' stems, ready to be written (see `stemDocs`). */
+export interface StemmedDocs {
+  docs: Doc[];
+}
+
+/** Documents stemmed between two yields to the event loop. */
+const STEM_SLICE = 500;
+
+/**
+ * Stems lauréats' words (CPU only), a slice at a time, yielding between slices: started while the same
+ * transaction writes the lauréats, it runs while the database works, instead of after it.
+ *
+ * @example
+ * const stemmed = stemDocs(docs); await writeLaureats(trx, batch); await writeIndex(trx, dialect, await stemmed);
+ */
+export async function stemDocs(docs: readonly IndexDoc[]): Promise<StemmedDocs> {
+  const out: Doc[] = [];
+  for (let i = 0; i < docs.length; i += STEM_SLICE) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const d of docs.slice(i, i + STEM_SLICE)) out.push(stemmedDoc(d));
+  }
+  return { docs: out };
+}
+
+/**
+ * Writes stemmed lauréats to the index and bumps its version, in the caller's transaction if there is one.
+ *
+ * @example
+ * await writeIndex(trx, 'postgres', await stemDocs(docs));
+ */
+export async function writeIndex(db: Db, dialect: Dialect, stemmed: StemmedDocs): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const size = dialect === 'postgres' ? PG_DOCS_CHUNK : CHUNK;
+    for (let i = 0; i < stemmed.docs.length; i += size) {
+      const chunk = stemmed.docs.slice(i, i + size);
+      if (dialect === 'sqlite') await writeSqlite(trx, chunk, []);
+      else await writePostgres(trx, chunk, []);
+    }
+    // After a bulk write, fresh statistics: else the planner, believing the table small, scans it whole for
+    // every text search until autovacuum comes by (see fund.writes.ts).
+    if (dialect === 'postgres' && stemmed.docs.length >= PG_DOCS_CHUNK) {
+      await sql`ANALYZE laureat_search`.execute(trx);
+    }
+    await bumpVersion(trx);
+  });
+}
+
+/**
+ * `indexLaureats` for lauréats the caller holds already (an import's): the same stems and rows, without
+ * reading them back from the tables. Call it in the transaction that wrote them.
+ *
+ * @example
+ * await indexLaureatDocs(trx, 'postgres', [{ id: 'L-1', title: 'Salles', summary: '', porteurName: 'Grenoble',
+ *   coporteurNames: [], outputs: '', themes: [] }]);
+ */
+export async function indexLaureatDocs(db: Db, dialect: Dialect, docs: readonly IndexDoc[]): Promise<void> {
+  await writeIndex(db, dialect, await stemDocs(docs));
 }
 
 /**
@@ -127,18 +199,28 @@ async function indexChunk(db: Db, dialect: Dialect, ids: string[]) {
     FROM laureat l WHERE ${idList}`.execute(db);
   const found = new Set(rows.map((l) => l.id));
   const gone = ids.filter((id) => !found.has(id));
-  const docs = rows.map((l) => {
-    const themeNames = (l.themes ?? '')
-      .split(' ')
-      .map((code) => THEMES[code] ?? '')
-      .join('\n');
-    const body = [l.summary, l.porteur_name, l.coporteurs ?? '', l.outputs, themeNames].join('\n');
-    const title = stemsOf(l.title);
-    const inTitle = new Set(title);
-    return { id: l.id, title, body: stemsOf(body).filter((s) => !inTitle.has(s)) };
-  });
+  const docs = rows.map((l) =>
+    stemmedDoc({
+      id: l.id,
+      title: l.title,
+      summary: l.summary,
+      porteurName: l.porteur_name,
+      coporteurNames: l.coporteurs ? [l.coporteurs] : [],
+      outputs: l.outputs,
+      themes: (l.themes ?? '').split(' '),
+    }),
+  );
   if (dialect === 'sqlite') await writeSqlite(db, docs, gone);
   else await writePostgres(db, docs, gone);
+}
+
+/** A lauréat's stems: its title's, and its other words' that its title lacks. */
+function stemmedDoc(d: IndexDoc): Doc {
+  const themeNames = d.themes.map((code) => THEMES[code] ?? '').join('\n');
+  const body = [d.summary, d.porteurName, d.coporteurNames.join(' '), d.outputs, themeNames].join('\n');
+  const title = stemsOf(d.title);
+  const inTitle = new Set(title);
+  return { id: d.id, title, body: stemsOf(body).filter((s) => !inTitle.has(s)) };
 }
 
 type Doc = { id: string; title: string[]; body: string[] };

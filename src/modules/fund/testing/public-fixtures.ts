@@ -20,7 +20,7 @@ const PLACES = [
     dep: '38',
     region: '84',
     siren: '213804214',
-    name: 'Commune de Saint-Égrève',
+    name: 'Commune de Saint-Martin-d’Hères',
     pop: 16_000,
   },
   {

@@ -96,10 +96,15 @@ export function DonneesPage({ count, demonstration }: { count: number; demonstra
           <code>region</code> et <code>departement</code> (codes INSEE), <code>commune</code> (code INSEE du
           porteur), <code>epci</code> et <code>siren</code> (SIREN), <code>type</code>,{' '}
           <code>population</code>, <code>montant</code>, <code>statut</code>, <code>annee</code>. Plusieurs
-          valeurs : répétez le paramètre ou séparez-les par des virgules. Tri : <code>tri</code> (
-          <code>pertinence</code>, <code>date</code>, <code>montant</code>, <code>titre</code>). Pages de{' '}
-          <code>limite</code> lauréats (100 au plus) ; la suivante s’obtient avec le <code>curseur</code>{' '}
-          donné par la réponse.
+          valeurs : répétez le paramètre ou séparez-les par des virgules. À moins de N km d’une commune :{' '}
+          <code>pres_de</code> (son code INSEE) et <code>rayon</code> (5, 10, 20, 50 ou 100 km, à vol d’oiseau
+          ; chaque lauréat porte alors sa <code>distanceKm</code>, et les facettes le nombre de lauréats par
+          distance). Les distances se comptent entre les points des communes, de GeoNames (licence CC BY 4.0)
+          ou estimés pour les plus petites : voyez{' '}
+          <a href="/territoires/a-propos-des-donnees#coordonnees">d’où viennent les distances</a>. Tri :{' '}
+          <code>tri</code> (<code>pertinence</code>, <code>date</code>, <code>montant</code>,{' '}
+          <code>titre</code>). Pages de <code>limite</code> lauréats (100 au plus) ; la suivante s’obtient
+          avec le <code>curseur</code> donné par la réponse.
         </li>
         <li>
           <code>GET /api/v1/laureats/&lt;identifiant&gt;</code> : un lauréat.
@@ -112,6 +117,10 @@ export function DonneesPage({ count, demonstration }: { count: number; demonstra
         Exemple :{' '}
         <a href="/api/v1/laureats?departement=38&amp;statut=livre&amp;limite=10">
           <code>/api/v1/laureats?departement=38&amp;statut=livre&amp;limite=10</code>
+        </a>
+        , ou à moins de 20 km de Grenoble :{' '}
+        <a href="/api/v1/laureats?pres_de=38185&amp;rayon=20">
+          <code>/api/v1/laureats?pres_de=38185&amp;rayon=20</code>
         </a>
         . Les réponses portent un ETag : renvoyez-le dans <code>If-None-Match</code> pour ne recevoir qu’un «
         304 » quand rien n’a changé. Une erreur de paramètre répond « 400 » avec un message en français.

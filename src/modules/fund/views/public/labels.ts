@@ -38,6 +38,19 @@ export function formatEurShort(n: number): string {
 }
 
 /**
+ * A distance as the crow flies: to the tenth of a kilometre below 10 km, to the kilometre above (the points
+ * are not more exact than that).
+ *
+ * @example
+ * formatKm(2.64) // '2,6 km'
+ * formatKm(38.4) // '38 km'
+ */
+export function formatKm(km: number): string {
+  const digits = km < 10 ? 1 : 0;
+  return `${km.toLocaleString('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits })} km`;
+}
+
+/**
  * A share (0–1) as a percentage.
  *
  * @example

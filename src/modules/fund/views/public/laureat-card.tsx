@@ -2,7 +2,7 @@ import { formatDate, isoDay } from '../../../../platform/i18n/format.js';
 import { DemoBadge } from '../../../../platform/ui/components.js';
 import type { PlaceNames } from '../../search/places.js';
 import type { LaureatCard as Card } from '../../search/search.types.js';
-import { dispositifShort, formatEur, statusBadgeClass, statusLabel } from './labels.js';
+import { dispositifShort, formatEur, formatKm, statusBadgeClass, statusLabel } from './labels.js';
 
 /**
  * Where the porteur is: its département with its code, or the région for a région's project.
@@ -21,7 +21,7 @@ export function placeOf(
 
 /**
  * One lauréat in a list: a DSFR card whose whole surface links to the lauréat's page, with its porteur and
- * territory, dispositif, amount, status and decision date.
+ * territory (and, with « à moins de N km », how far it is), dispositif, amount, status and decision date.
  *
  * @example
  * <LaureatCard card={card} names={names} />
@@ -47,6 +47,7 @@ export function LaureatCard({
           <p class="fr-card__desc">
             {card.porteurName}
             {place ? ` — ${place}` : ''}
+            {card.distanceKm === undefined ? '' : ` — à ${formatKm(card.distanceKm)}`}
           </p>
           <div class="fr-card__start">
             <ul class="fr-badges-group">

@@ -11,7 +11,7 @@ import {
 } from '../../search/search.types.js';
 import { FACET_TITLES, facetValueLabel, formatEurShort } from './labels.js';
 import { LaureatCard } from './laureat-card.js';
-import { PORTEE_LABELS, SearchFilters } from './search-filters.js';
+import { SearchFilters } from './search-filters.js';
 
 const SORT_LABELS: Record<LaureatSort, string> = {
   pertinence: 'Pertinence',
@@ -26,7 +26,7 @@ export interface SearchState {
 }
 
 /**
- * The lauréats' search page: one GET form holding the text, every facet, « près de chez moi » and the sort,
+ * The lauréats' search page: one GET form holding the text, every facet, « à moins de N km » and the sort,
  * so that the address keeps the whole state (shareable, and the back button works); the results as cards,
  * the active filters as removable tags, DSFR pagination.
  *
@@ -176,7 +176,7 @@ function ActiveFilters({
   }
   if (near?.status === 'chosen') {
     tags.push({
-      label: `Près de ${near.label} : ${PORTEE_LABELS[near.portee].toLowerCase()}`,
+      label: `À moins de ${near.km} km de ${near.label}`,
       href: searchHref({ ...base, near: null }),
     });
   }

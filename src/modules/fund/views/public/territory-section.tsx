@@ -17,11 +17,23 @@ export function FundedHere(props: {
   href: string;
   /** Who the lauréats are, in words: « portés par cette commune », « portés dans ce département ». */
   scope: string;
+  /** For a commune: the search « à moins de 20 km » of it. */
+  nearHref?: string;
 }) {
+  const near = props.nearHref ? (
+    <p>
+      <a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={props.nearHref}>
+        Les projets financés à moins de 20 km
+      </a>
+    </p>
+  ) : null;
   return (
     <div class="nt-funded-here">
       {props.total === 0 ? (
-        <p>Aucun projet financé par le fonds n’est enregistré {props.scope}.</p>
+        <>
+          <p>Aucun projet financé par le fonds n’est enregistré {props.scope}.</p>
+          {near}
+        </>
       ) : (
         <>
           <p>
@@ -44,6 +56,7 @@ export function FundedHere(props: {
                 : `Voir les ${plural(props.total, 'lauréat', 'lauréats')}`}
             </a>
           </p>
+          {near}
         </>
       )}
     </div>
