@@ -130,6 +130,8 @@ export function createApp(deps: AppDeps): App {
     publicUrl: deps.publicUrl,
     territories,
     audit: (e) => accounts.repo.audit(e),
+    fund,
+    accounts,
   });
   const meetings = createMeetingsModule({
     db: deps.database.db,
@@ -282,6 +284,8 @@ export function createApp(deps: AppDeps): App {
       const now = deps.clock.now();
       // Reminders, then personal data of past events once its retention ends (anonymous statistics stay).
       await events.housekeeping(now);
+      // Contact messages of the catalogue are logged (without addresses) for a year, for reports.
+      await catalogue.housekeeping(now);
       const purged = await sessionStore.purgeExpired(now);
       await accounts.housekeeping(now);
       // Sent messages hold addresses: kept 90 days for delivery questions, then deleted.
