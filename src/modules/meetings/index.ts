@@ -1,6 +1,21 @@
 /**
  * Espace de rencontres: stands of State teams at an event, their slots, and the meetings participants book
  * with them (first come first served, by request, or assigned by the organiser).
+ *
+ * Glossary:
+ * - espace de rencontres: an event's forum of stands (`meeting_space`, one per event), in one of two modes:
+ *   `libre` (participants book) or `planifie` (they rank stands, the organiser assigns and publishes).
+ * - stand: a State team or programme receiving participants; `membre`: one of its people, known by e-mail.
+ * - lieu: a room or a table, with how many meetings it holds at once.
+ * - créneau: a time a member receives one participant, or a small group (capacity N).
+ * - rendez-vous: a booking; `demandee` (a request holding the slot until the stand answers), `confirmee`,
+ *   `refusee` (declined), `annulee` (cancelled by either side or the organiser).
+ * - indisponibilité: a period a member cannot receive anyone.
+ * - classement: a participant's ranked stands; affectation: the organiser's assignment computed from them.
+ * - participant: a confirmed registration of the event (the events module's), in person.
+ *
+ * Tables read from other modules (read only, through this module's own queries): `event` and `registration`
+ * (store/event-reads.ts), `laureat`, `laureat_theme`, `laureat_coporteur` (store/fund-reads.ts).
  */
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
@@ -13,6 +28,22 @@ import type { FileStorage } from '../../ports/file-storage.js';
 import type { Outbox } from '../../ports/outbox.js';
 import type { AccountsModule } from '../accounts/index.js';
 import type { TerritoriesModule } from '../territories/index.js';
+import { bookSlot } from './booking/book.js';
+import { answerRequest, cancelMeeting } from './booking/change.js';
+import { markUnavailable } from './booking/unavailability.js';
+import { seedDemoMeetings } from './demo/seed.js';
+import type { MeetingsDeps } from './deps.js';
+import { oneAtATime } from './routes/http.js';
+import { linkRoutes } from './routes/links.routes.js';
+import { memberRoutes } from './routes/member.routes.js';
+import { organiserRoutes } from './routes/organiser.routes.js';
+import { participantRoutes } from './routes/participant.routes.js';
+import { saveRanking } from './scheduling/rankings.js';
+import { publishRun, runAssignment } from './scheduling/runs.js';
+
+export type { BookOutcome } from './booking/book.js';
+export { assign } from './scheduling/assign.js';
+export { greedyBaseline } from './scheduling/greedy.js';
 
 /**
  * Builds the meetings module.
@@ -32,19 +63,61 @@ export function createMeetingsModule(deps: {
   /** The platform's audit log (the accounts module's). */
   audit: AccountsModule['repo']['audit'];
 }) {
-  void deps;
-  const routes = new Hono<AppEnv>();
-  const navigation: NavItem[] = [];
   const listeners: Array<() => void> = [];
+  const core: MeetingsDeps = {
+    db: deps.db,
+    dialect: deps.dialect,
+    clock: deps.clock,
+    outbox: deps.outbox,
+    publicUrl: deps.publicUrl.replace(/\/$/, ''),
+    audit: (event) => deps.audit(event),
+  };
+  const routes = new Hono<AppEnv>();
+  // An organiser's change may add or remove a space from the public list of spaces (a cached page).
+  routes.use('/organisation/evenements/:id/rencontres/*', async (c, next) => {
+    await next();
+    if (c.req.method === 'POST' && c.res.status < 400) for (const l of listeners) l();
+  });
+  const serial = oneAtATime(deps.dialect);
+  for (const path of [
+    '/rencontres',
+    '/rencontres/*',
+    '/evenements/:id/rencontres',
+    '/evenements/:id/rencontres/*',
+    '/organisation/evenements/:id/rencontres',
+    '/organisation/evenements/:id/rencontres/*',
+  ]) {
+    routes.use(path, serial);
+  }
+  routes.route('/', linkRoutes(core));
+  routes.route('/', participantRoutes(core));
+  routes.route('/', memberRoutes(core));
+  routes.route('/', organiserRoutes(core));
+  const navigation: NavItem[] = [{ label: 'Rencontres', href: '/rencontres' }];
   return {
     routes,
     navigation,
+    /** The use cases, for the command line, tests and benches (the routes call the same). */
+    service: {
+      bookSlot: (input: Parameters<typeof bookSlot>[1]) => bookSlot(core, input),
+      answerRequest: (input: Parameters<typeof answerRequest>[1]) => answerRequest(core, input),
+      cancelMeeting: (input: Parameters<typeof cancelMeeting>[1]) => cancelMeeting(core, input),
+      markUnavailable: (input: Parameters<typeof markUnavailable>[1]) => markUnavailable(core, input),
+      saveRanking: (input: Parameters<typeof saveRanking>[1]) => saveRanking(core, input),
+      runAssignment: (...a: Parameters<typeof runAssignment> extends [unknown, ...infer R] ? R : never) =>
+        runAssignment(core, ...a),
+      publishRun: (...a: Parameters<typeof publishRun> extends [unknown, ...infer R] ? R : never) =>
+        publishRun(core, ...a),
+    },
     /** Called after every write that changes a public page. */
     onChange(listener: () => void) {
       listeners.push(listener);
     },
-    /** Loads the demonstration espace de rencontres of the demo Journée, once. */
-    async seedDemo() {},
+    /** Loads the demonstration espace de rencontres of the demo Journées (2023 and 2027), once. */
+    async seedDemo() {
+      const created = await seedDemoMeetings(deps.db, deps.clock.now().toISOString());
+      if (created.length > 0) for (const l of listeners) l();
+    },
   };
 }
 
