@@ -266,6 +266,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/', fund.routes);
   app.route('/', catalogue.routes);
   app.route('/', meetings.routes);
+  events.addPageLinks((eventId) => meetings.eventPageLinks(eventId));
   if (deps.devMailsDir) app.route('/', devMailsRoutes(deps.devMailsDir));
   app.get('*', news.itemRoute);
 

@@ -17,7 +17,7 @@ import type { NavItem } from '../../platform/ui/layout.js';
 import type { Clock } from '../../ports/clock.js';
 import { seedDemoEvent } from './demo/seed.js';
 import { eventsOrganiserRoutes } from './events.organiser.routes.js';
-import { eventsPublicRoutes } from './events.public.routes.js';
+import { type EventPageLinks, eventsPublicRoutes } from './events.public.routes.js';
 import { createKyselyEventsRepository } from './events.repository.kysely.js';
 import { type AuditRecord, createEventsService } from './events.service.js';
 import { sessionsIcs } from './ical.js';
@@ -50,10 +50,13 @@ export function createEventsCore(deps: EventsCoreDeps) {
   const repo = createKyselyEventsRepository(deps.db);
   const service = createEventsService({ repo, clock: deps.clock, audit: deps.audit });
   const navigation: NavItem[] = [{ label: 'Événements', href: '/evenements' }];
+  const pageLinks: EventPageLinks[] = [];
   return {
     service,
     repo,
-    publicRoutes: eventsPublicRoutes({ service, clock: deps.clock, publicUrl: deps.publicUrl }),
+    publicRoutes: eventsPublicRoutes({ service, clock: deps.clock, publicUrl: deps.publicUrl, pageLinks }),
+    /** Lets another module link its part of an event from the event's public page. */
+    addPageLinks: (provider: EventPageLinks) => void pageLinks.push(provider),
     organiserRoutes: eventsOrganiserRoutes({ service, clock: deps.clock }),
     navigation,
     /** Creates (once) the demonstration events: the Journée of 18 January 2023 and its 2027 edition. */

@@ -21,7 +21,16 @@ export const EVENT_ID = /^[a-z0-9](?:[a-z0-9-]{0,79})$/;
  * @example
  * app.route('/', eventsPublicRoutes({ service, clock, publicUrl: 'https://numerique-territoires.example' }));
  */
-export function eventsPublicRoutes(deps: { service: EventsService; clock: Clock; publicUrl?: string }) {
+/** Another module's links on an event's public page (e.g. its espace de rencontres), when it has some. */
+export type EventPageLinks = (eventId: string) => Promise<Array<{ href: string; label: string }>>;
+
+export function eventsPublicRoutes(deps: {
+  service: EventsService;
+  clock: Clock;
+  publicUrl?: string;
+  /** Read at each request: modules may add theirs after the routes are built. */
+  pageLinks?: readonly EventPageLinks[];
+}) {
   const app = new Hono<AppEnv>();
   const { service } = deps;
 
@@ -46,6 +55,7 @@ export function eventsPublicRoutes(deps: { service: EventsService; clock: Clock;
     });
     if (!programme) throw notFound();
     const { event, rooms, sessions } = programme;
+    const links = (await Promise.all((deps.pageLinks ?? []).map((provider) => provider(id)))).flat();
     return renderPage(
       c,
       {
@@ -76,6 +86,7 @@ export function eventsPublicRoutes(deps: { service: EventsService; clock: Clock;
         registration={registrationState(event, deps.clock.now())}
         organiser={organiser}
         invitedCount={organiser ? 0 : sessions.filter((s) => s.closed).length}
+        links={links}
       />,
     );
   });

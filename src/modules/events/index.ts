@@ -79,6 +79,8 @@ export function createEventsModule(deps: {
     routes,
     navigation: core.navigation,
     seedDemoEvent: core.seedDemoEvent,
+    /** Lets another module link its part of an event (e.g. the espace de rencontres) from the event's page. */
+    addPageLinks: core.addPageLinks,
     /** Told after any change to an event or its programme (public pages to refresh). */
     onChange: (listener: () => void) => core.service.onChange(listener),
     /** Every minute: expired offers pass to the next person. */

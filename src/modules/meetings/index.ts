@@ -40,6 +40,7 @@ import { organiserRoutes } from './routes/organiser.routes.js';
 import { participantRoutes } from './routes/participant.routes.js';
 import { saveRanking } from './scheduling/rankings.js';
 import { publishRun, runAssignment } from './scheduling/runs.js';
+import { spaceOfEvent } from './store/reads.js';
 
 export type { BookOutcome } from './booking/book.js';
 export { assign } from './scheduling/assign.js';
@@ -108,6 +109,13 @@ export function createMeetingsModule(deps: {
         runAssignment(core, ...a),
       publishRun: (...a: Parameters<typeof publishRun> extends [unknown, ...infer R] ? R : never) =>
         publishRun(core, ...a),
+    },
+    /** The link to an event's espace de rencontres, for the event's public page, when it has one. */
+    async eventPageLinks(eventId: string) {
+      const space = await spaceOfEvent(deps.db, eventId);
+      return space
+        ? [{ href: `/evenements/${encodeURIComponent(eventId)}/rencontres`, label: 'Espace de rencontres' }]
+        : [];
     },
     /** Called after every write that changes a public page. */
     onChange(listener: () => void) {

@@ -36,6 +36,7 @@ const BACK_OFFICE: Array<{ label: string; sub: string }> = [
   { label: 'Accréditations presse', sub: 'accreditations' },
   { label: 'Courriels', sub: 'courriels' },
   { label: 'Émargement', sub: 'emargement' },
+  { label: 'Espace de rencontres', sub: 'rencontres' },
 ];
 
 /** What a `?message=` after a redirect says; unknown keys say nothing. */

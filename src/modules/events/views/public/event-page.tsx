@@ -46,6 +46,8 @@ export function EventPage(props: {
   organiser: boolean;
   /** Closed sessions the viewer sees because they are invited. */
   invitedCount: number;
+  /** Other modules' parts of the event (its espace de rencontres). */
+  links?: Array<{ href: string; label: string }>;
 }) {
   const { event } = props;
   const base = eventPath(event.id);
@@ -114,10 +116,23 @@ export function EventPage(props: {
             <RegistrationText event={event} state={props.registration} />
           </dd>
         </dl>
-        {props.registration === 'ouvertes' ? (
-          <a class="fr-btn fr-mt-2w" href={`${base}/inscription`}>
-            S’inscrire
-          </a>
+        {props.registration === 'ouvertes' || (props.links ?? []).length > 0 ? (
+          <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
+            {props.registration === 'ouvertes' ? (
+              <li>
+                <a class="fr-btn" href={`${base}/inscription`}>
+                  S’inscrire
+                </a>
+              </li>
+            ) : null}
+            {(props.links ?? []).map((l) => (
+              <li>
+                <a class="fr-btn fr-btn--secondary" href={l.href}>
+                  {l.label}
+                </a>
+              </li>
+            ))}
+          </ul>
         ) : null}
       </div>
 
