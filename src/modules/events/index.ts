@@ -32,6 +32,9 @@ import { createRegistration } from './events.registration.js';
  * const events = createEventsModule({ db, dialect, clock, outbox, outboxAdmin, storage, publicUrl, territories, audit });
  * app.route('/', events.routes);
  */
+/** The registration profiles, by code (the words other modules use for an audience). */
+export { PROFILES } from './events.domain.js';
+
 export function createEventsModule(deps: {
   db: Kysely<Database>;
   dialect: Dialect;
