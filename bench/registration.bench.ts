@@ -6,190 +6,111 @@
  * 1. the app's registration routes are served by a child process (the « app process », with sessions and CSRF
  *    as in production, but not the platform's per-address rate limit of 120 writes a minute, which an opening
  *    rush from many addresses never meets) on 127.0.0.1;
- * 2. autocannon (this process, so that it does not share the server's event loop) posts 2,000 forms, each with
- *    its own address and idempotency key, over 100 connections: registrations per second, confirmed per
- *    second, p50/p99 latency;
- * 3. the final counts, read from the database: confirmed, waiting, duplicates (must be 0), seats beyond
+ * 2. a warm-up rush on another event (not measured): a server that opens registration has been running for
+ *    a while, its code compiled by the JIT, its database pages in cache;
+ * 3. the reference: the same 2,000 forms posted to a route of the same process that goes through the same
+ *    sessions, CSRF check and form parsing, then redirects without registering: what HTTP costs on this machine
+ *    at this moment, the part of each request that registration does not decide;
+ * 4. the rush: autocannon (this process, so that it does not share the server's event loop) posts 2,000 forms,
+ *    each with its own address and idempotency key, over 100 connections: registrations per second, confirmed
+ *    per second (confirmed seats over the whole rush's duration), p50/p99 latency;
+ * 5. the final counts, read from the database: confirmed, waiting, duplicates (must be 0), seats beyond
  *    capacity (must be 0);
- * 4. the ceiling: the same 2,000 registrations made by calling `registerParticipant` in a loop in one process
- *    (no HTTP, no rendering), and the ratio.
+ * 6. the ceiling: the same 2,000 registrations made by calling `registerParticipant` in this process (no HTTP,
+ *    no rendering), 100 at a time as the connections are, after a warm-up of its own; and the ratio.
+ *
+ * `BENCH_DURATION` (seconds, 60 by default) bounds each load run: a run still going is stopped and reported.
+ * `BENCH_CPU_PROF=<dir>` writes a CPU profile of the app process there.
  *
  * Target: at least 1,000 confirmed registrations per second on SQLite with p99 under 150 ms; a missed target
  * is reported, not failed. Any answer other than a 303 (the result page's redirect) fails the bench.
  *
  * @example
- * npm run bench:registration
+ * BENCH_DURATION=30 TEST_DATABASE_URL=postgres://nt:nt@127.0.0.1:5432/nt npm run bench:registration
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
-import autocannon from 'autocannon';
-import { Hono } from 'hono';
 import pg from 'pg';
 import { connectDatabase } from '../src/adapters/db/connect.js';
 import { migrateToLatest } from '../src/adapters/db/migrations/index.js';
-import { createKyselySessionStore } from '../src/adapters/db/session-store.kysely.js';
 import { createKyselyOutbox } from '../src/adapters/mail/index.js';
-import { createRegistration } from '../src/modules/events/events.registration.js';
 import { issueFormKey, registerParticipant } from '../src/modules/events/registration/index.js';
 import { createEvent, participant } from '../src/modules/events/registration/testing/factory.js';
-import { createTerritoriesModule } from '../src/modules/territories/index.js';
-import type { AppEnv } from '../src/platform/http/context.js';
-import { csrf } from '../src/platform/http/csrf.js';
-import { errorPage } from '../src/platform/http/errors.js';
-import { sessions } from '../src/platform/http/session.js';
-import { createLogger } from '../src/platform/logger.js';
 import { fixedClock } from '../src/ports/clock.js';
+import {
+  CONNECTIONS,
+  finalCounts,
+  formatRuns,
+  NOW,
+  openForm,
+  PEOPLE,
+  post,
+  type Run,
+  SEATS,
+  serveApp,
+  startChild,
+} from './support/registration-rush.js';
 import { formatTargets, ms, type Target } from './support/report.js';
 
-const PEOPLE = 2000;
-const SEATS = 1000;
-const CONNECTIONS = 100;
-const NOW = '2022-12-15T10:00:00.000Z';
+const LIMIT_SECONDS = Number(process.env.BENCH_DURATION) > 0 ? Number(process.env.BENCH_DURATION) : 60;
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-
-/** The « app process »: the registration routes on 127.0.0.1:0; prints its port. */
-async function serveApp(url: string) {
-  const database = connectDatabase(url);
-  const clock = fixedClock(NOW);
-  const registration = createRegistration({
-    db: database.db,
-    dialect: database.dialect,
-    outbox: createKyselyOutbox({ clock }),
-    clock,
-    publicUrl: 'http://127.0.0.1',
-    territories: createTerritoriesModule({ db: database.db, clock }),
-  });
-  const app = new Hono<AppEnv>();
-  const logger = createLogger('silent');
-  app.use(async (c, next) => {
-    c.set('logger', logger);
-    c.set('navigation', []);
-    await next();
-  });
-  app.use(sessions(createKyselySessionStore(database.db), clock));
-  app.use(csrf());
-  app.route('/', registration.routes);
-  app.onError(errorPage);
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-    console.log(`PORT ${info.port}`),
-  );
-  process.on('SIGTERM', () => server.close(() => database.close().then(() => process.exit(0))));
-}
-
-async function startChild(url: string): Promise<{ origin: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'serve', url], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      const m = /PORT (\d+)/.exec(d.toString());
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`le serveur s’est arrêté (${code})`)));
-  });
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-async function counts(db: ReturnType<typeof connectDatabase>['db'], eventId: string) {
-  const rows = await db
-    .selectFrom('registration')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('event_id', '=', eventId)
-    .groupBy('status')
-    .execute();
-  const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-  const dup = await db
-    .selectFrom('registration')
-    .select('email')
-    .where('event_id', '=', eventId)
-    .where('status', 'not in', ['annulee', 'refusee'])
-    .groupBy('email')
-    .having((eb) => eb.fn.countAll(), '>', 1)
-    .execute();
-  const seats = (by.confirmee ?? 0) + (by.validation ?? 0) + (by.offre ?? 0);
-  return {
-    confirmed: by.confirmee ?? 0,
-    waiting: by.attente ?? 0,
-    duplicates: dup.length,
-    overCapacity: Math.max(0, seats - SEATS),
-  };
-}
 
 async function benchDatabase(name: string, url: string): Promise<{ failed: boolean; targets: Target[] }> {
   console.log(`━━ Base ${name} ━━`);
   const database = connectDatabase(url);
   await migrateToLatest(database.db, database.dialect);
-  const eventId = await createEvent(database.db, {
-    id: `ruee-${name.toLowerCase()}`,
-    capacity_total: SEATS,
-    remote: 0,
-  });
+  const slug = name.toLowerCase();
+  const event = (id: string) =>
+    createEvent(database.db, { id: `${id}-${slug}`, capacity_total: SEATS, remote: 0 });
+  const [warmUpEvent, rushEvent, ceilingWarmUpEvent, ceilingEvent] = [
+    await event('echauffement'),
+    await event('ruee'),
+    await event('plafond-echauffement'),
+    await event('plafond'),
+  ];
   const child = await startChild(url);
   try {
-    const page = await fetch(`${child.origin}/evenements/${eventId}/inscription`);
-    const cookie = (page.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
-    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-    if (!cookie || !token) throw new Error('formulaire sans session ni jeton CSRF');
-    const bodies = Array.from({ length: PEOPLE }, (_, i) =>
-      new URLSearchParams({
-        _csrf: token,
-        cle: issueFormKey(token, eventId),
-        profil: 'service-deconcentre',
-        prenom: 'Camille',
-        nom: `Martin ${i}`,
-        email: `ruee.${i}@example.fr`,
-        organisation: 'Préfecture',
-        mode: 'presentiel',
-      }).toString(),
+    const form = await openForm(child.origin, rushEvent);
+    const forms = (eventId: string, prefix: string) =>
+      Array.from({ length: PEOPLE }, (_, i) =>
+        new URLSearchParams({
+          _csrf: form.token,
+          cle: issueFormKey(form.token, eventId),
+          profil: 'service-deconcentre',
+          prenom: 'Camille',
+          nom: `Martin ${i}`,
+          email: `${prefix}.${i}@example.fr`,
+          organisation: 'Préfecture',
+          mode: 'presentiel',
+        }).toString(),
+      );
+    const path = (eventId: string) => `/evenements/${eventId}/inscription`;
+    await post(
+      child.origin,
+      path(warmUpEvent),
+      form.cookie,
+      forms(warmUpEvent, 'echauffement'),
+      LIMIT_SECONDS,
     );
-    let next = 0;
-    const started = performance.now();
-    const result = await autocannon({
-      url: child.origin,
-      connections: CONNECTIONS,
-      amount: PEOPLE,
-      timeout: 20,
-      requests: [
-        {
-          method: 'POST',
-          path: `/evenements/${eventId}/inscription`,
-          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-          setupRequest: (req: Record<string, unknown>) => ({ ...req, body: bodies[next++ % PEOPLE] }),
-        },
-      ],
-    } as unknown as Parameters<typeof autocannon>[0]);
-    const seconds = (performance.now() - started) / 1000;
-    const final = await counts(database.db, eventId);
-    const answered = result.latency.totalCount;
-    const redirects = (result.statusCodeStats as Record<string, { count: number }>)['303']?.count ?? 0;
-    console.log(
-      `HTTP, ${integer.format(PEOPLE)} personnes, ${CONNECTIONS} connexions : ${ms(seconds)} s, ` +
-        `${integer.format(answered / seconds)} inscriptions/s, ${integer.format(final.confirmed / seconds)} confirmées/s ` +
-        `(sur toute la durée ; ${integer.format(SEATS / seconds)} si l’on ne compte que les places), p50 ${ms(result.latency.p50)} ms, p99 ${ms(result.latency.p99)} ms, ` +
-        `${redirects} réponses 303, ${result.non2xx - redirects} autres, ${result.errors} erreurs.`,
+    const reference = await post(
+      child.origin,
+      '/reference',
+      form.cookie,
+      forms(rushEvent, 'reference'),
+      LIMIT_SECONDS,
     );
-    console.log(
-      `Comptes finaux : confirmées ${final.confirmed}, liste d’attente ${final.waiting}, doublons ${final.duplicates}, au-delà de la jauge ${final.overCapacity}.`,
+    const rush = await post(
+      child.origin,
+      path(rushEvent),
+      form.cookie,
+      forms(rushEvent, 'ruee'),
+      LIMIT_SECONDS,
     );
+    const final = await finalCounts(database.db, rushEvent);
 
-    // The ceiling: the same registrations, in one process, without HTTP.
-    const ceilingEvent = await createEvent(database.db, {
-      id: `plafond-${name.toLowerCase()}`,
-      capacity_total: SEATS,
-      remote: 0,
-    });
+    // The ceiling: the same registrations in this process, without HTTP, as many at once as connections.
     const clock = fixedClock(NOW);
     const deps = {
       db: database.db,
@@ -198,22 +119,64 @@ async function benchDatabase(name: string, url: string): Promise<{ failed: boole
       clock,
       publicUrl: 'http://127.0.0.1',
     };
-    const t0 = performance.now();
-    for (let i = 0; i < PEOPLE; i++)
-      await registerParticipant(deps, participant(ceilingEvent, `plafond-${i}`), `plafond-${name}-${i}`);
-    const direct = (performance.now() - t0) / 1000;
-    const ceiling = await counts(database.db, ceilingEvent);
-    const httpRate = answered / seconds;
+    const direct = async (eventId: string, prefix: string) => {
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: CONNECTIONS }, async () => {
+          for (let i = next++; i < PEOPLE; i = next++)
+            await registerParticipant(deps, participant(eventId, `${prefix}-${i}`), `${prefix}-${slug}-${i}`);
+        }),
+      );
+      return (performance.now() - started) / 1000;
+    };
+    await direct(ceilingWarmUpEvent, 'plafond-echauffement');
+    const ceilingSeconds = await direct(ceilingEvent, 'plafond');
+    const ceilingCounts = await finalCounts(database.db, ceilingEvent);
+    const ceiling: Run = {
+      seconds: ceilingSeconds,
+      answered: PEOPLE,
+      redirects: PEOPLE,
+      errors: 0,
+      p50: null,
+      p99: null,
+      p99Connected: null,
+      stopped: false,
+    };
+
     console.log(
-      `Plafond (registerParticipant en boucle, un processus) : ${integer.format(PEOPLE / direct)} inscriptions/s, ` +
-        `${integer.format(ceiling.confirmed / direct)} confirmées/s ; HTTP / plafond : ${integer.format((httpRate / (PEOPLE / direct)) * 100)} %.\n`,
+      formatRuns([
+        { label: 'Référence : sessions, CSRF, formulaire lu, redirection', run: reference },
+        {
+          label: `Ruée HTTP : ${integer.format(PEOPLE)} personnes, ${CONNECTIONS} connexions`,
+          run: rush,
+          confirmed: final.confirmed,
+        },
+        {
+          label: `Plafond : registerParticipant, ${CONNECTIONS} à la fois, sans HTTP`,
+          run: ceiling,
+          confirmed: ceilingCounts.confirmed,
+        },
+      ]),
     );
+    const ratio = (rush.answered / rush.seconds / (PEOPLE / ceilingSeconds)) * 100;
+    const ofReference = (rush.answered / rush.seconds / (reference.answered / reference.seconds)) * 100;
+    console.log(
+      `\nHTTP / plafond : ${integer.format(ratio)} % ; ruée / référence : ${integer.format(ofReference)} %.` +
+        `\nComptes finaux de la ruée : confirmées ${final.confirmed}, liste d’attente ${final.waiting}, ` +
+        `doublons ${final.duplicates}, au-delà de la jauge ${final.overCapacity}.` +
+        `\nComptes du plafond : confirmées ${ceilingCounts.confirmed}, liste d’attente ${ceilingCounts.waiting}, ` +
+        `doublons ${ceilingCounts.duplicates}, au-delà de la jauge ${ceilingCounts.overCapacity}.\n`,
+    );
+    const consistent = (c: typeof final) =>
+      c.confirmed === SEATS && c.waiting === PEOPLE - SEATS && c.duplicates + c.overCapacity === 0;
     const failed =
-      answered !== PEOPLE ||
-      redirects !== PEOPLE ||
-      final.confirmed !== SEATS ||
-      final.waiting !== PEOPLE - SEATS ||
-      final.duplicates + final.overCapacity > 0;
+      rush.stopped ||
+      rush.redirects !== PEOPLE ||
+      reference.redirects !== PEOPLE ||
+      !consistent(final) ||
+      !consistent(ceilingCounts);
+    const confirmedPerSecond = final.confirmed / rush.seconds;
     return {
       failed,
       targets:
@@ -221,13 +184,13 @@ async function benchDatabase(name: string, url: string): Promise<{ failed: boole
           ? [
               {
                 label: 'SQLite : ≥ 1 000 inscriptions confirmées par seconde',
-                actual: `${integer.format(final.confirmed / seconds)} /s sur la ruée entière`,
-                pass: final.confirmed / seconds >= 1000,
+                actual: `${integer.format(confirmedPerSecond)} /s sur la ruée entière`,
+                pass: confirmedPerSecond >= 1000,
               },
               {
                 label: 'SQLite : p99 < 150 ms',
-                actual: `${ms(result.latency.p99)} ms`,
-                pass: result.latency.p99 < 150,
+                actual: `${ms(rush.p99 ?? Number.NaN)} ms`,
+                pass: (rush.p99 ?? Number.POSITIVE_INFINITY) < 150,
               },
             ]
           : [],
@@ -239,7 +202,10 @@ async function benchDatabase(name: string, url: string): Promise<{ failed: boole
 }
 
 async function main(): Promise<number> {
-  console.log(`Banc d’essai des inscriptions : ouverture, ${PEOPLE} personnes pour ${SEATS} places.\n`);
+  console.log(
+    `Banc d’essai des inscriptions : ouverture, ${integer.format(PEOPLE)} personnes pour ${integer.format(SEATS)} places ` +
+      `(chaque charge bornée à ${LIMIT_SECONDS} s, BENCH_DURATION).\n`,
+  );
   const dir = await mkdtemp(join(tmpdir(), 'nt-bench-inscriptions-'));
   const targets: Target[] = [];
   let failed = false;
@@ -267,7 +233,7 @@ async function main(): Promise<number> {
     await rm(dir, { recursive: true, force: true });
   }
   console.log(`Objectifs :\n${formatTargets(targets)}`);
-  if (failed) console.error('\nÉCHEC : réponses inattendues ou comptes incohérents.');
+  if (failed) console.error('\nÉCHEC : réponses inattendues, charge interrompue ou comptes incohérents.');
   return failed ? 1 : 0;
 }
 

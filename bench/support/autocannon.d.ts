@@ -21,6 +21,8 @@ declare module 'autocannon' {
       path?: string;
       headers?: Record<string, string>;
       body?: string;
+      /** Called before each request is sent; returns the request to send (a body of its own, say). */
+      setupRequest?: (request: RequestSpec) => RequestSpec;
     }
 
     interface Options {
@@ -28,6 +30,8 @@ declare module 'autocannon' {
       connections?: number;
       /** Seconds. */
       duration?: number;
+      /** Requests in all, then stop (instead of `duration`). */
+      amount?: number;
       /** Worker threads firing the requests, so the load generator does not share the server's event loop. */
       workers?: number;
       /** Seconds before a request counts as a timeout. */
@@ -49,7 +53,10 @@ declare module 'autocannon' {
       throughput: Histogram;
     }
 
-    interface Instance extends EventEmitter, PromiseLike<Result> {}
+    interface Instance extends EventEmitter, PromiseLike<Result> {
+      /** Ends the run now; the result covers what was answered so far. */
+      stop(): void;
+    }
   }
 
   function autocannon(options: autocannon.Options): autocannon.Instance;

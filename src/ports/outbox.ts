@@ -26,4 +26,9 @@ export interface Outbox {
    * });
    */
   enqueue(db: Kysely<Database>, message: OutboxMessage): Promise<string>;
+  /**
+   * `enqueue` for several messages at once, in as few statements as the database allows (a batch of decisions
+   * announces its facts in one round trip); returns their ids in order. Optional: a caller without it loops.
+   */
+  enqueueMany?(db: Kysely<Database>, messages: readonly OutboxMessage[]): Promise<string[]>;
 }

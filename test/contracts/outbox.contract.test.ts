@@ -148,6 +148,32 @@ for (const dialect of dialects) {
       assert.equal(smtp.received.filter((r) => r.mail.subject === 'Autre').length, 0);
     });
 
+    test('enqueueMany: ids in order, a dedupe key already used or repeated answers the first id', async () => {
+      const before = await outbox.enqueue(handle.db, message({ dedupeKey: 'lot:1' }));
+      const ids = await handle.db
+        .transaction()
+        .execute((trx) =>
+          (outbox.enqueueMany as NonNullable<typeof outbox.enqueueMany>)(trx, [
+            message({ dedupeKey: 'lot:1', subject: 'Déjà là' }),
+            message({ dedupeKey: 'lot:2', to: 'b@exemple.fr' }),
+            message({ dedupeKey: 'lot:2', subject: 'Répété' }),
+            message({ to: 'c@exemple.fr' }),
+          ]),
+        );
+      assert.equal(ids.length, 4);
+      assert.equal(ids[0], before);
+      assert.equal(ids[2], ids[1]);
+      assert.equal(new Set(ids).size, 3);
+      assert.deepEqual((await row(ids[1] ?? '')).recipient, 'b@exemple.fr');
+      await worker().runOnce();
+      assert.deepEqual(smtp.received.map((r) => r.rcptTo[0]).sort(), [
+        'amelie.durand@exemple.fr',
+        'b@exemple.fr',
+        'c@exemple.fr',
+      ]);
+      assert.equal(smtp.received.filter((r) => /Déjà là|Répété/.test(r.mail.subject ?? '')).length, 0);
+    });
+
     test('while the mail server is down, messages wait; once it is back, each is delivered exactly once', async () => {
       const { lines, logger } = recordingLogger();
       await smtp.stop();

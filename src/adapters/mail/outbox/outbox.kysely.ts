@@ -24,31 +24,10 @@ export function createKyselyOutbox(options: { clock?: Clock } = {}): Outbox {
   return {
     async enqueue(db: Kysely<Database>, message: OutboxMessage): Promise<string> {
       assertWellFormed(message);
-      const id = randomUUID();
-      const now = clock.now().toISOString();
-      const dedupeKey = message.dedupeKey ?? null;
+      const row = rowOf(message, clock.now().toISOString());
       const inserted = await db
         .insertInto('outbox_message')
-        .values({
-          id,
-          kind: message.kind,
-          recipient: message.to.trim(),
-          subject: message.subject,
-          text: message.text,
-          html: message.html,
-          reply_to: message.replyTo?.trim() || null,
-          attachments: encodeAttachments(message.attachments),
-          message_id: newMessageId(),
-          dedupe_key: dedupeKey,
-          status: 'en-attente',
-          attempts: 0,
-          next_attempt_at: now,
-          locked_until: null,
-          claim_token: null,
-          last_error: null,
-          created_at: now,
-          sent_at: null,
-        })
+        .values(row)
         .onConflict((oc) => oc.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing())
         .returning('id')
         .executeTakeFirst();
@@ -56,10 +35,63 @@ export function createKyselyOutbox(options: { clock?: Clock } = {}): Outbox {
       const first = await db
         .selectFrom('outbox_message')
         .select('id')
-        .where('dedupe_key', '=', dedupeKey)
+        .where('dedupe_key', '=', row.dedupe_key)
         .executeTakeFirstOrThrow();
       return first.id;
     },
+    async enqueueMany(db: Kysely<Database>, messages: readonly OutboxMessage[]): Promise<string[]> {
+      for (const message of messages) assertWellFormed(message);
+      const now = clock.now().toISOString();
+      const rows = messages.map((message) => rowOf(message, now));
+      const inserted = new Set<string>();
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+        const written = await db
+          .insertInto('outbox_message')
+          .values(rows.slice(i, i + ROWS_PER_INSERT))
+          .onConflict((oc) => oc.column('dedupe_key').where('dedupe_key', 'is not', null).doNothing())
+          .returning('id')
+          .execute();
+        for (const w of written) inserted.add(w.id);
+      }
+      // A message turned away by its dedupe key (enqueued before, or earlier in this list) answers the first's id.
+      const turnedAway = rows.filter((r) => !inserted.has(r.id)).map((r) => r.dedupe_key as string);
+      const firsts = new Map<string, string>();
+      for (let i = 0; i < turnedAway.length; i += ROWS_PER_INSERT) {
+        const found = await db
+          .selectFrom('outbox_message')
+          .select(['id', 'dedupe_key'])
+          .where('dedupe_key', 'in', turnedAway.slice(i, i + ROWS_PER_INSERT))
+          .execute();
+        for (const f of found) firsts.set(f.dedupe_key as string, f.id);
+      }
+      return rows.map((r) => (inserted.has(r.id) ? r.id : (firsts.get(r.dedupe_key as string) ?? r.id)));
+    },
+  };
+}
+
+/** Rows per INSERT of `enqueueMany`: far below the bound parameters either database accepts. */
+const ROWS_PER_INSERT = 500;
+
+function rowOf(message: OutboxMessage, now: string) {
+  return {
+    id: randomUUID(),
+    kind: message.kind,
+    recipient: message.to.trim(),
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    reply_to: message.replyTo?.trim() || null,
+    attachments: encodeAttachments(message.attachments),
+    message_id: newMessageId(),
+    dedupe_key: message.dedupeKey ?? null,
+    status: 'en-attente' as const,
+    attempts: 0,
+    next_attempt_at: now,
+    locked_until: null,
+    claim_token: null,
+    last_error: null,
+    created_at: now,
+    sent_at: null,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../adapters/db/schema.js';
+import type { OutboxMessage } from '../../../ports/outbox.js';
 import type { BadgeSigner } from '../checkin/badge-token.js';
 import type { Mode } from '../events.domain.js';
 import type { RegistrationDeps } from './deps.js';
@@ -110,17 +111,32 @@ export async function announceStatus(
   trx: Kysely<Database>,
   deps: RegistrationDeps,
   signer: BadgeSigner,
-  a: {
-    ctx: EventContext;
-    registrant: Registrant;
-    status: string;
-    sessions: ReadonlyArray<{ sessionId: string; status: string }>;
-    token?: string;
-  },
+  a: StatusFacts,
 ): Promise<void> {
-  const now = deps.clock.now();
-  const token = a.token ?? (await issueLink(trx, a.registrant.id, now));
-  const url = manageUrl(deps.publicUrl, token);
+  const token = a.token ?? (await issueLink(trx, a.registrant.id, deps.clock.now()));
+  const message = await statusMail(deps, signer, { ...a, token });
+  if (message) await deps.outbox.enqueue(trx, message);
+}
+
+export interface StatusFacts {
+  ctx: EventContext;
+  registrant: Registrant;
+  status: string;
+  sessions: ReadonlyArray<{ sessionId: string; status: string }>;
+  token?: string;
+}
+
+/**
+ * The e-mail that says where a registration stands, with its management link (`token`): the confirmation
+ * (with the .ics, and the badge's QR code for in-person participants), the request received, or the waiting
+ * list; null for another status.
+ */
+export async function statusMail(
+  deps: Pick<RegistrationDeps, 'publicUrl'>,
+  signer: BadgeSigner,
+  a: StatusFacts & { token: string },
+): Promise<OutboxMessage | null> {
+  const url = manageUrl(deps.publicUrl, a.token);
   const event = mailEvent(a.ctx);
   const person = mailPerson(a.registrant);
   if (a.status === 'confirmee') {
@@ -137,20 +153,16 @@ export async function announceStatus(
             }),
           )
         : null;
-    await deps.outbox.enqueue(
-      trx,
-      confirmationMail({
-        event,
-        person,
-        sessions: mailSessions(a.ctx, a.sessions),
-        manageUrl: url,
-        ics: registrationCalendar(a.ctx, deps.publicUrl, held),
-        badgePng,
-      }),
-    );
-  } else if (a.status === 'validation') {
-    await deps.outbox.enqueue(trx, requestReceivedMail({ event, person, manageUrl: url }));
-  } else if (a.status === 'attente') {
-    await deps.outbox.enqueue(trx, waitingListMail({ event, person, manageUrl: url }));
+    return confirmationMail({
+      event,
+      person,
+      sessions: mailSessions(a.ctx, a.sessions),
+      manageUrl: url,
+      ics: registrationCalendar(a.ctx, deps.publicUrl, held),
+      badgePng,
+    });
   }
+  if (a.status === 'validation') return requestReceivedMail({ event, person, manageUrl: url });
+  if (a.status === 'attente') return waitingListMail({ event, person, manageUrl: url });
+  return null;
 }

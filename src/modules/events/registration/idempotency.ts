@@ -61,17 +61,42 @@ export async function storedAnswer<T>(db: Kysely<Database>, key: string, scope: 
   return JSON.parse(row.response) as T;
 }
 
-/** Stores the first answer, inside the transaction that made it. */
-export async function storeAnswer(
-  trx: Kysely<Database>,
-  key: string,
+/** The first answers given to these keys in `scope`, by key (keys stored under another scope are left out). */
+export async function storedAnswers<T>(
+  db: Kysely<Database>,
+  keys: readonly string[],
   scope: string,
-  answer: unknown,
-  now: Date,
+): Promise<Map<string, T>> {
+  const answers = new Map<string, T>();
+  if (keys.length === 0) return answers;
+  const rows = await db
+    .selectFrom('idempotency_key')
+    .select(['key', 'scope', 'response'])
+    .where('key', 'in', [...new Set(keys)])
+    .execute();
+  for (const row of rows) {
+    if (row.scope === scope && row.response !== null) answers.set(row.key, JSON.parse(row.response) as T);
+  }
+  return answers;
+}
+
+/** Stores first answers, inside the transaction that made them; a key already stored keeps its answer. */
+export async function storeAnswers(
+  trx: Kysely<Database>,
+  scope: string,
+  answers: ReadonlyArray<{ key: string; answer: unknown; at: Date }>,
 ): Promise<void> {
+  if (answers.length === 0) return;
   await trx
     .insertInto('idempotency_key')
-    .values({ key, scope, response: JSON.stringify(answer), created_at: now.toISOString() })
+    .values(
+      answers.map((a) => ({
+        key: a.key,
+        scope,
+        response: JSON.stringify(a.answer),
+        created_at: a.at.toISOString(),
+      })),
+    )
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
 }

@@ -2,6 +2,7 @@
  * Registration to events: the public form, capacity and waiting lists, the participants' management pages and
  * the e-mails. The back office calls the decisions (`approveRegistration`, `refuseRegistration`) and may call
  * any use case below; every one of them that takes or frees a seat runs under the event's lock (lock.ts).
+ * Registrations that arrive together (an opening rush) are decided together, in one transaction (queue.ts).
  *
  * Glossary:
  * - inscription: a registration; its `status` is one of `REGISTRATION_STATUSES` (events.domain.ts).

@@ -58,11 +58,10 @@ const queues = new WeakMap<Kysely<Database>, { tail: Promise<unknown> }>();
  * Runs a whole use case (its reads, then its locked decision) the way the database serves it best, and
  * hands it the database to read with.
  *
- * - SQLite has one writer and Kysely one connection, guarded by a mutex that wakes every waiter at each
- *   release: under an opening rush of hundreds of requests, each query then costs hundreds of wake-ups.
- *   So use cases queue here, first in first out, and each runs on the connection held once for all its
- *   queries (the decision's `BEGIN IMMEDIATE` included). Arrival order is kept, which is also the waiting
- *   list's order.
+ * - SQLite has one writer and one connection: use cases queue here, first in first out, and each runs on the
+ *   connection held once for all its queries (the decision's `BEGIN IMMEDIATE` included), so that another
+ *   request's queries never slip in between its reads and its decision. Arrival order is kept. Registration,
+ *   the one use case that comes in rushes, has its own line instead (queue.ts), which decides in batches.
  * - PostgreSQL: reads go to the pool, and only the decision waits for the event's lock.
  *
  * `readySigner` and anything else that reads the outer database must run before, never inside.

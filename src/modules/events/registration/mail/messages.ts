@@ -4,11 +4,12 @@
  * that runs twice never sends it twice.
  */
 
-import { renderMail } from '../../../../adapters/mail/index.js';
+import type { renderMail } from '../../../../adapters/mail/index.js';
 import type { MailAttachment } from '../../../../ports/mailer.js';
 import type { OutboxMessage } from '../../../../ports/outbox.js';
 import { MODES, type Mode } from '../../events.domain.js';
 import { parisDateTime, parisSpan } from './format.js';
+import { renderPersonal } from './templates.js';
 
 export interface MailEvent {
   id: string;
@@ -47,7 +48,7 @@ function build(
   content: Parameters<typeof renderMail>[0],
   attachments?: MailAttachment[],
 ): Built {
-  return { kind, dedupeKey, to, subject, ...renderMail(content), attachments };
+  return { kind, dedupeKey, to, subject, ...renderPersonal(content), attachments };
 }
 
 /** Where and when, as the participant attends it. */
