@@ -16,11 +16,9 @@
  * npm run bench:catalogue
  * BENCH_SOLUTIONS=2000 BENCH_DECLARATIONS=40000 TEST_DATABASE_URL=postgres://nt:nt@127.0.0.1:5432/nt npm run bench:catalogue
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { connectDatabase } from '../src/adapters/db/connect.js';
 import { migrateToLatest } from '../src/adapters/db/migrations/index.js';
 import { generateCatalogue } from '../src/modules/catalogue/demo/generate.js';
@@ -32,6 +30,7 @@ import type { FacetKey, SolutionQuery } from '../src/modules/catalogue/search/se
 import { indexVersion } from '../src/modules/catalogue/search/text-index.js';
 import { createTerritoriesModule } from '../src/modules/territories/index.js';
 import { systemClock } from '../src/ports/clock.js';
+import { freshPostgres } from './support/postgres.js';
 import { formatTargets, ms, type Target } from './support/report.js';
 
 const SOLUTIONS = Math.floor(positiveNumber(process.env.BENCH_SOLUTIONS, 10_000));
@@ -202,27 +201,6 @@ function table(rows: Row[]): string {
   return [line(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join(
     '\n',
   );
-}
-
-async function freshPostgres(adminUrl: string) {
-  const name = `nt_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    name: 'PostgreSQL',
-    url: url.toString(),
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
 }
 
 function positiveNumber(value: string | undefined, fallback: number): number {

@@ -18,12 +18,10 @@
  * npm run bench:fund
  * BENCH_DURATION=3 BENCH_LAUREATS=20000 TEST_DATABASE_URL=postgres://nt:nt@127.0.0.1:5432/nt npm run bench:fund
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { connectDatabase } from '../src/adapters/db/connect.js';
 import { migrateToLatest } from '../src/adapters/db/migrations/index.js';
 import { standaloneDashboardApp } from '../src/modules/fund/dashboard/standalone-app.js';
@@ -39,6 +37,7 @@ import { systemClock } from '../src/ports/clock.js';
 import { findSearch, type SearchFn, timeImport } from './support/fund-hooks.js';
 import { laureatsCsv } from './support/laureats-csv.js';
 import { fetchPage, measure, startApp, startBaseline, warmUp } from './support/load.js';
+import { freshPostgres } from './support/postgres.js';
 import { formatTargets, ms, type Target } from './support/report.js';
 
 const DURATION_SECONDS = positiveNumber(process.env.BENCH_DURATION, 10);
@@ -321,27 +320,6 @@ async function timeNearSearches(service: ReturnType<typeof createFundPublicServi
     p95: quantile(times, 95),
     p99: quantile(times, 99),
     firstP50: quantile(firsts, 50),
-  };
-}
-
-async function freshPostgres(adminUrl: string) {
-  const name = `nt_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    name: 'PostgreSQL',
-    url: url.toString(),
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 

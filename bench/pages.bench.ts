@@ -22,11 +22,9 @@
  * npm run bench:pages
  * BENCH_DURATION=3 npm run bench:pages -- --postgres
  */
-import { randomBytes } from 'node:crypto';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { createSearchIndex } from '../src/adapters/search/index.js';
 import { bootstrap, DEMO_CONTENT_DIR, type Platform } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
@@ -40,6 +38,7 @@ import {
   startBaseline,
   warmUp,
 } from './support/load.js';
+import { freshPostgres } from './support/postgres.js';
 import { formatMeasures, formatTargets, ms, type Target } from './support/report.js';
 
 const DURATION_SECONDS = positiveNumber(process.env.BENCH_DURATION, 10);
@@ -132,28 +131,6 @@ async function createDatabase(kind: DatabaseKind, workDir: string): Promise<Data
   if (kind === 'SQLite')
     return { name: kind, url: `sqlite:${join(workDir, 'bench.sqlite')}`, drop: async () => {} };
   return freshPostgres(postgresAdminUrl() ?? DEFAULT_POSTGRES);
-}
-
-/** A new, empty PostgreSQL database created through the admin URL, as the tests do, and dropped afterwards. */
-async function freshPostgres(adminUrl: string): Promise<DatabaseTarget> {
-  const name = `nt_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    name: 'PostgreSQL',
-    url: url.toString(),
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
 }
 
 /** Imports the content into the target database, loads the pages, and prints the figures. */

@@ -21,11 +21,9 @@
  * npm run bench:territories
  * BENCH_DURATION=3 TEST_DATABASE_URL=postgres://nt:nt@127.0.0.1:5432/nt npm run bench:territories
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { connectDatabase } from '../src/adapters/db/connect.js';
 import { migrateToLatest } from '../src/adapters/db/migrations/index.js';
 import { cogDataset, readCogPackage } from '../src/modules/territories/cog/source.js';
@@ -34,6 +32,7 @@ import { fold } from '../src/modules/territories/search/fold.js';
 import { standaloneTerritoriesApp } from '../src/modules/territories/testing/standalone-app.js';
 import { systemClock } from '../src/ports/clock.js';
 import { type Measure, measure, startApp, warmUp } from './support/load.js';
+import { freshPostgres } from './support/postgres.js';
 import { formatTargets, ms, type Target } from './support/report.js';
 
 const DURATION_SECONDS = positiveNumber(process.env.BENCH_DURATION, 10);
@@ -251,27 +250,6 @@ function mulberry32(seed: number): () => number {
     let t = Math.imul(a ^ (a >>> 15), 1 | a);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function freshPostgres(adminUrl: string) {
-  const name = `nt_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    name: 'PostgreSQL',
-    url: url.toString(),
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 
