@@ -12,10 +12,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../adapters/db/schema.js';
 import type { MeetingsDeps } from '../deps.js';
 import { bookingOpen, overlaps } from '../meetings.domain.js';
-import { decide, freePlace, lockParticipants, Rollback, takePlace } from '../store/decide.js';
+import { decide, lockParticipants, Rollback, takePlace } from '../store/decide.js';
 import { eventSummary, isActiveParticipant, type Participant } from '../store/event-reads.js';
 import { agenda } from '../store/reads.js';
 import { agendaItemOf, type BookingContext, bookingContext } from './context.js';
+import { cancelLapsed, lapsedOfSlot } from './lapsed.js';
 import { insertTokens, prepareTokens } from './links.js';
 import { enqueueAll, memberMeetingMail, participantMeetingMail } from './mails.js';
 
@@ -102,7 +103,14 @@ export async function bookSlot(
     const refusal = refusalFor(mine, ctx, times);
     if (refusal) return refuse(refusal);
     if (!(await takePlace(trx, slot.id))) {
-      const released = await releaseLapsed(trx, slot.id, now);
+      // Places held by participants whose registration is no longer confirmed (see lapsed.ts).
+      const released = await cancelLapsed(
+        trx,
+        deps,
+        input.eventId,
+        await lapsedOfSlot(trx, input.eventId, slot.id),
+        now,
+      );
       if (released === 0 || !(await takePlace(trx, slot.id))) return refuse('complet');
     }
     // Read under the slot's lock: an unavailability being marked waits for this decision, or was seen.
@@ -203,41 +211,6 @@ export async function liveBookingsOf(trx: Kysely<Database>, registrationId: stri
     .where('b.registration_id', '=', registrationId)
     .where('b.status', 'in', ['demandee', 'confirmee'])
     .execute();
-}
-
-/**
- * Frees the places of a full slot held by participants whose registration is no longer confirmed (cancelled
- * or refused since they booked: the events module does not tell this one). Runs under the slot's lock.
- */
-async function releaseLapsed(trx: Kysely<Database>, slotId: string, now: string): Promise<number> {
-  const lapsed = await trx
-    .selectFrom('meeting_booking as b')
-    .innerJoin('registration as r', 'r.id', 'b.registration_id')
-    .select('b.id')
-    .where('b.slot_id', '=', slotId)
-    .where('b.status', 'in', ['demandee', 'confirmee'])
-    .where('r.status', '<>', 'confirmee')
-    .execute();
-  let freed = 0;
-  for (const { id } of lapsed) {
-    const done = await trx
-      .updateTable('meeting_booking')
-      .set({
-        status: 'annulee',
-        cancelled_at: now,
-        cancelled_by: 'systeme',
-        updated_at: now,
-        reason: 'Inscription à l’événement annulée.',
-      })
-      .where('id', '=', id)
-      .where('status', 'in', ['demandee', 'confirmee'])
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) === 1) {
-      await freePlace(trx, slotId);
-      freed++;
-    }
-  }
-  return freed;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Links sent by e-mail (« lien magique »): whoever holds one opens a participant's or a member's agenda, or
  * cancels one meeting, without an account. Only the token's SHA-256 is stored: the database alone opens nothing.
- * A link dies with what it names (ON DELETE CASCADE on the registration, the member and the booking).
+ * A link dies with what it names (ON DELETE CASCADE on the registration, the member and the booking), and
+ * expires `LINK_DAYS_AFTER_EVENT` days after its event ends: a meeting's links serve until the day itself.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../adapters/db/schema.js';
@@ -92,15 +93,25 @@ export async function issueTokens(
   return tokens;
 }
 
-/** What a token opens, or null (malformed, unknown, or what it named is gone). */
-export async function tokenTarget(db: Kysely<Database>, token: string): Promise<TokenTarget | null> {
+/** How long after its event's end a link still opens what it names. */
+export const LINK_DAYS_AFTER_EVENT = 7;
+
+/** What a token opens, or null (malformed, unknown, expired, or what it named is gone). */
+export async function tokenTarget(
+  db: Kysely<Database>,
+  token: string,
+  now: string,
+): Promise<TokenTarget | null> {
   if (!TOKEN.test(token)) return null;
   const row = await db
-    .selectFrom('meeting_token')
-    .select(['event_id', 'purpose', 'registration_id', 'member_id', 'booking_id'])
-    .where('token_hash', '=', sha256(token))
+    .selectFrom('meeting_token as t')
+    .innerJoin('event as e', 'e.id', 't.event_id')
+    .select(['t.event_id', 't.purpose', 't.registration_id', 't.member_id', 't.booking_id', 'e.ends_at'])
+    .where('t.token_hash', '=', sha256(token))
     .executeTakeFirst();
   if (!row) return null;
+  const expires = Date.parse(row.ends_at) + LINK_DAYS_AFTER_EVENT * 86_400_000;
+  if (!(Date.parse(now) <= expires)) return null;
   return {
     eventId: row.event_id,
     purpose: row.purpose as TokenPurpose,

@@ -86,7 +86,7 @@ export function linkRoutes(deps: MeetingsDeps) {
   });
 
   app.get('/rencontres/acces/:token', async (c) => {
-    const target = await tokenTarget(deps.db, c.req.param('token'));
+    const target = await tokenTarget(deps.db, c.req.param('token'), deps.clock.now().toISOString());
     if (!target) throw expired();
     if (target.purpose === 'acces-participant' && target.registrationId) {
       const p = await registrationById(deps.db, target.registrationId);
@@ -102,7 +102,7 @@ export function linkRoutes(deps: MeetingsDeps) {
   });
 
   async function cancelPage(token: string) {
-    const target = await tokenTarget(deps.db, token);
+    const target = await tokenTarget(deps.db, token, deps.clock.now().toISOString());
     if (!target?.bookingId || !target.purpose.startsWith('annulation-')) throw expired();
     const [item] = await agenda(deps.db, target.eventId, { bookingId: target.bookingId });
     const event = await eventSummary(deps.db, target.eventId);

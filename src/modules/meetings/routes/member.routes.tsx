@@ -7,6 +7,7 @@ import type { AppEnv } from '../../../platform/http/context.js';
 import { formatDate } from '../../../platform/i18n/format.js';
 import { renderPage } from '../../../platform/ui/render.js';
 import { answerRequest, cancelMeeting } from '../booking/change.js';
+import { releaseLapsed } from '../booking/lapsed.js';
 import { markUnavailable, removeUnavailability } from '../booking/unavailability.js';
 import type { MeetingsDeps } from '../deps.js';
 import { agendaIcs } from '../documents/agenda-ics.js';
@@ -26,6 +27,7 @@ export function memberRoutes(deps: MeetingsDeps) {
     const eventId = idOf(c, 'id', EVENT_ID);
     const { event } = await publicSpace(deps, eventId);
     const members = await membersOf(c, deps, eventId);
+    await releaseLapsed(deps, eventId, { memberIds: members.map((m) => m.id) });
     return { eventId, event, members, ids: members.map((m) => m.id) };
   }
 

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../../platform/http/context.js';
 import { renderPage } from '../../../platform/ui/render.js';
+import { releaseLapsed } from '../booking/lapsed.js';
 import type { MeetingsDeps } from '../deps.js';
 import { ensureSpace } from '../setup/setup.service.js';
 import { type EventSummary, eventSummary } from '../store/event-reads.js';
@@ -17,6 +18,8 @@ export async function organiserEvent(deps: MeetingsDeps, c: Context<AppEnv>) {
   const eventId = idOf(c, 'id', EVENT_ID);
   const event = await eventSummary(deps.db, eventId);
   if (!event) throw notFound();
+  // Meetings of registrations cancelled since they were booked free their slots before any count is shown.
+  await releaseLapsed(deps, eventId);
   const space = await ensureSpace(deps.db, eventId, deps.clock.now().toISOString(), event.demonstration);
   return { eventId, event, space };
 }

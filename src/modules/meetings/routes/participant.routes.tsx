@@ -10,6 +10,7 @@ import type { AppEnv } from '../../../platform/http/context.js';
 import { renderPage } from '../../../platform/ui/render.js';
 import { actorOf, can } from '../../accounts/index.js';
 import { bookSlot, REFUSALS } from '../booking/book.js';
+import { releaseLapsed } from '../booking/lapsed.js';
 import { issueToken } from '../booking/links.js';
 import { accessMail } from '../booking/mails.js';
 import type { MeetingsDeps } from '../deps.js';
@@ -58,6 +59,7 @@ export function participantRoutes(deps: MeetingsDeps) {
   ) {
     const eventId = idOf(c, 'id', EVENT_ID);
     const { event, space } = await publicSpace(deps, eventId);
+    await releaseLapsed(deps, eventId);
     const [stands, members, slots, away, participant, mine] = await Promise.all([
       standsOf(deps.db, eventId),
       standMembers(deps.db, eventId),
@@ -183,6 +185,7 @@ export function participantRoutes(deps: MeetingsDeps) {
     const { event, space } = await publicSpace(deps, eventId);
     const stand = await standById(deps.db, eventId, standId);
     if (!stand) throw notFound();
+    await releaseLapsed(deps, eventId, { standId });
     const [members, slots, away, locations, participant] = await Promise.all([
       standMembers(deps.db, eventId),
       slotsOf(deps.db, eventId, { standId }),

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { freshDatabase } from '../../../../test/helpers/database.js';
+import { type MeetingsTestApp, meetingsTestApp } from '../testing/app.js';
+import { createForum, type Forum, registerPeople } from '../testing/factory.js';
+
+const NOW = '2023-01-10T10:00:00.000Z';
+
+describe('meetings of cancelled registrations, and how long e-mailed links live', () => {
+  let t: MeetingsTestApp;
+  let forum: Forum;
+  let emails: string[];
+  before(async () => {
+    t = await meetingsTestApp({ database: freshDatabase, now: NOW });
+    forum = await createForum(t.db, { stands: 2, membersPerStand: 1, slotsPerMember: 3 });
+    const ids = await registerPeople(t.db, forum.eventId, 4);
+    emails = (await t.db.selectFrom('registration').select(['id', 'email']).where('id', 'in', ids).execute())
+      .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
+      .map((r) => r.email);
+  });
+  after(() => t.close());
+
+  const space = () => `/evenements/${forum.eventId}/rencontres`;
+  const clock = () => t.clock as unknown as { set(at: string): void };
+
+  async function participant(email: string) {
+    const session = await t.visitor(space());
+    await t.postForm(`${space()}/acces`, session, { email });
+    const [link] = await t.linksIn(email, 'rencontre-acces-participant');
+    assert.equal((await t.get(link!, session)).status, 303);
+    return session;
+  }
+
+  /** Books `slotId` of stand `s` for `email`, then cancels the registration behind the events module's back. */
+  async function bookThenCancelRegistration(email: string, s: number, slotId: string) {
+    const session = await participant(email);
+    const res = await t.postForm(`${space()}/stands/${forum.stands[s]!.id}/reserver`, session, {
+      creneau: slotId,
+    });
+    assert.equal(res.status, 303);
+    await t.db.updateTable('registration').set({ status: 'annulee' }).where('email', '=', email).execute();
+    const booking = await t.db
+      .selectFrom('meeting_booking')
+      .select(['id', 'status'])
+      .where('slot_id', '=', slotId)
+      .executeTakeFirstOrThrow();
+    assert.equal(booking.status, 'confirmee', 'still booked before anyone reads a page');
+    return booking.id;
+  }
+
+  async function released(bookingId: string, slotId: string, memberEmail: string) {
+    const b = await t.db
+      .selectFrom('meeting_booking')
+      .select(['status', 'cancelled_by'])
+      .where('id', '=', bookingId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(b, { status: 'annulee', cancelled_by: 'systeme' });
+    const slot = await t.db
+      .selectFrom('meeting_slot')
+      .select('booked')
+      .where('id', '=', slotId)
+      .executeTakeFirstOrThrow();
+    assert.equal(slot.booked, 0);
+    const told = await t.db
+      .selectFrom('outbox_message')
+      .select('id')
+      .where('recipient', '=', memberEmail)
+      .where('kind', '=', 'rencontre-membre-annule')
+      .execute();
+    assert.equal(told.length, 1, 'the stand member is told the meeting is off');
+  }
+
+  test('reading the stand’s page releases the slot of a participant whose registration was cancelled', async () => {
+    const member = forum.stands[0]!.members[0]!;
+    const slotId = member.slots[0]!;
+    const bookingId = await bookThenCancelRegistration(emails[0]!, 0, slotId);
+    const page = await t.request(`${space()}/stands/${forum.stands[0]!.id}`);
+    assert.equal(page.status, 200);
+    await released(bookingId, slotId, member.email);
+    // Reading again changes nothing and tells nobody twice.
+    await t.request(`${space()}/stands/${forum.stands[0]!.id}`);
+    await released(bookingId, slotId, member.email);
+  });
+
+  test('the member’s agenda no longer holds the meeting of a cancelled registration', async () => {
+    const member = forum.stands[1]!.members[0]!;
+    const slotId = member.slots[1]!;
+    const bookingId = await bookThenCancelRegistration(emails[1]!, 1, slotId);
+    const session = await t.signIn({ email: member.email });
+    const page = await t.get(`${space()}/equipe`, session);
+    assert.equal(page.status, 200);
+    await released(bookingId, slotId, member.email);
+  });
+
+  test('links sent by e-mail stop opening anything a week after the event ends', async () => {
+    const member = forum.stands[0]!.members[0]!;
+    const session = await participant(emails[2]!);
+    await t.postForm(`${space()}/stands/${forum.stands[0]!.id}/reserver`, session, {
+      creneau: member.slots[2]!,
+    });
+    const links = await t.linksIn(emails[2]!, 'rencontre-participant-confirme');
+    const access = links.find((l) => l.startsWith('/rencontres/acces/'))!;
+    const cancel = links.find((l) => l.startsWith('/rencontres/annulation/'))!;
+    const ends = Date.parse('2023-01-18T15:30:00.000Z'); // the factory's event end
+    try {
+      clock().set(new Date(ends + 6 * 86_400_000).toISOString());
+      assert.equal((await t.get(cancel)).status, 200);
+      assert.equal((await t.get(access, await t.visitor(space()))).status, 303);
+      clock().set(new Date(ends + 8 * 86_400_000).toISOString());
+      assert.equal((await t.get(cancel)).status, 404);
+      assert.equal((await t.get(access, await t.visitor(space()))).status, 404);
+      const visitor = await t.visitor(space());
+      const post = await t.postForm(cancel, visitor);
+      assert.equal(post.status, 404);
+      const live = await t.db
+        .selectFrom('meeting_booking')
+        .select('status')
+        .where('slot_id', '=', member.slots[2]!)
+        .executeTakeFirstOrThrow();
+      assert.equal(live.status, 'confirmee');
+    } finally {
+      clock().set(NOW);
+    }
+  });
+});
