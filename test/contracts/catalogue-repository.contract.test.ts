@@ -163,6 +163,9 @@ for (const dialect of dialects) {
       };
       await repo().insertReport(report);
       assert.equal((await repo().reports({ status: 'ouvert', limit: 10, offset: 0 })).total, 1);
+      assert.equal(await repo().countReportsSince('r1', '2023-01-20T10:05:00.000Z'), 1);
+      assert.equal(await repo().countReportsSince('r1', '2023-01-20T10:05:00.001Z'), 0);
+      assert.equal(await repo().countReportsSince('r2', '2023-01-20T00:00:00.000Z'), 0);
       assert.equal(
         await repo().resolveReport(report.id, 'traite', 'Auteur averti', 'Modo', '2023-01-21T00:00:00.000Z'),
         true,

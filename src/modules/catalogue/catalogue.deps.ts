@@ -49,6 +49,15 @@ export interface Who {
 export const labelOf = (who: Who) => displayName(who.actor.person);
 
 /**
+ * How a solution's history, shown to its author and référents, names who acted: their name, never their
+ * e-mail address (which `displayName` falls back to when a person has no name).
+ */
+export function historyLabelOf(who: Who): string {
+  const { givenName, usualName } = who.actor.person;
+  return [givenName, usualName].filter(Boolean).join(' ').trim() || 'Une personne sans nom renseigné';
+}
+
+/**
  * Writes one line of the audit log for a catalogue action.
  *
  * @example

@@ -130,6 +130,8 @@ export interface CatalogueRepository {
   referentScopesOf(personId: string): Promise<string[]>;
 
   insertReport(report: Omit<Report, 'solutionName'>): Promise<void>;
+  /** How many reports a person made since `since` (ISO): reports are limited, as messages are. */
+  countReportsSince(reporterId: string, since: string): Promise<number>;
   reports(filter: { status?: Report['status']; limit: number; offset: number }): Promise<{
     items: Report[];
     total: number;

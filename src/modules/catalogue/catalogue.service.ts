@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { can } from '../accounts/index.js';
-import { audited, type CatalogueDeps, labelOf, type Who } from './catalogue.deps.js';
+import { audited, type CatalogueDeps, historyLabelOf, labelOf, type Who } from './catalogue.deps.js';
 import {
   type Screenshot,
   type Solution,
@@ -120,7 +120,7 @@ export function createCatalogueService(deps: CatalogueDeps) {
           solutionId: id,
           at,
           actorId: who.actor.person.id,
-          actorLabel: labelOf(who),
+          actorLabel: historyLabelOf(who),
           action: 'creation',
           fromStatus: null,
           toStatus: 'brouillon',
@@ -147,7 +147,7 @@ export function createCatalogueService(deps: CatalogueDeps) {
           solutionId: id,
           at,
           actorId: who.actor.person.id,
-          actorLabel: labelOf(who),
+          actorLabel: historyLabelOf(who),
           action: 'modification',
           fromStatus: current.status,
           toStatus: current.status,
@@ -186,7 +186,7 @@ export function createCatalogueService(deps: CatalogueDeps) {
           solutionId: id,
           at,
           actorId: who.actor.person.id,
-          actorLabel: labelOf(who),
+          actorLabel: historyLabelOf(who),
           action: transition,
           fromStatus: current.status,
           toStatus: rule.to,
@@ -222,7 +222,7 @@ export function createCatalogueService(deps: CatalogueDeps) {
           solutionId: id,
           at,
           actorId: who.actor.person.id,
-          actorLabel: labelOf(who),
+          actorLabel: historyLabelOf(who),
           action: verified ? 'verification' : 'verification-retiree',
           fromStatus: current.status,
           toStatus: current.status,

@@ -13,6 +13,8 @@ import { recipientMail, senderCopyMail } from './mails.js';
 
 /** A sender may write this many messages per hour, and per day: enough for a person, not for a robot. */
 export const CONTACT_LIMITS = { perHour: 5, perDay: 20 } as const;
+/** A person may report this many times per hour, and per day: a reader's reports, not a flood. */
+export const REPORT_LIMITS = { perHour: 10, perDay: 30 } as const;
 
 export interface ContactInput {
   kind: 'equipe' | 'utilisateur';
@@ -159,7 +161,7 @@ export function createContactService(deps: CatalogueDeps) {
 
     /**
      * Reports an entry (or, with `contactId`, a message received about it) to the moderators; a reason is
-     * required.
+     * required, and a person's reports are limited (`REPORT_LIMITS`).
      *
      * @example
      * await contact.report(who, 'salle-sur-demande', { reason: 'Le lien du code source mène à un autre logiciel.' });
@@ -170,6 +172,14 @@ export function createContactService(deps: CatalogueDeps) {
       if (!solution) return { ok: false as const, error: 'introuvable' as const };
       const reason = input.reason.trim();
       if (!reason || reason.length > 1_000) return { ok: false as const, error: 'motif' as const };
+      const now = clock.now();
+      const reporterId = who.actor.person.id;
+      const [lastHour, lastDay] = await Promise.all([
+        repo.countReportsSince(reporterId, new Date(now.getTime() - 3_600_000).toISOString()),
+        repo.countReportsSince(reporterId, new Date(now.getTime() - 86_400_000).toISOString()),
+      ]);
+      if (lastHour >= REPORT_LIMITS.perHour || lastDay >= REPORT_LIMITS.perDay)
+        return { ok: false as const, error: 'trop-de-signalements' as const };
       const id = randomUUID();
       await repo.insertReport({
         id,
@@ -182,7 +192,7 @@ export function createContactService(deps: CatalogueDeps) {
         resolution: null,
         handledBy: null,
         handledAt: null,
-        createdAt: clock.now().toISOString(),
+        createdAt: now.toISOString(),
       });
       await audited(deps, who, 'catalogue:signalement', 'solution', solutionId, {
         signalement: id,

@@ -196,10 +196,18 @@ export function toUseRecord(u: SolutionUse, solutionName: string): UseRecord {
   };
 }
 
-/** A value as a CSV cell: lists joined by « | », booleans oui/non, nothing as empty. */
+/**
+ * A value as a CSV cell: lists joined by « | », booleans oui/non, nothing as empty. Text that a spreadsheet
+ * would take for a formula (declarations are typed by any agent and published without review) is defused
+ * with a leading apostrophe, as the platform's other CSV files do.
+ *
+ * @example
+ * cellOf('=HYPERLINK("https://x.example")') // '\'=HYPERLINK("https://x.example")'
+ */
 export function cellOf(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
-  if (Array.isArray(value)) return value.join('|');
-  return String(value);
+  if (typeof value === 'number') return String(value);
+  const text = Array.isArray(value) ? value.join('|') : String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

@@ -23,6 +23,7 @@ export function contactsRepository(
   | 'reachableScopes'
   | 'referentScopesOf'
   | 'insertReport'
+  | 'countReportsSince'
   | 'reports'
   | 'report'
   | 'resolveReport'
@@ -201,6 +202,15 @@ export function contactsRepository(
           created_at: r.createdAt,
         })
         .execute();
+    },
+    async countReportsSince(reporterId, since) {
+      const r = await db
+        .selectFrom('catalogue_report')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('reporter_id', '=', reporterId)
+        .where('created_at', '>=', since)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
     },
     async reports(filter) {
       let query = reportQuery();

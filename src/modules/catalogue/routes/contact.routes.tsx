@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../../../platform/http/context.js';
 import { renderPage } from '../../../platform/ui/render.js';
 import { readReason, textOf } from '../catalogue.schemas.js';
-import { CONTACT_LIMITS } from '../contact/contact.service.js';
+import { CONTACT_LIMITS, REPORT_LIMITS } from '../contact/contact.service.js';
 import { ContactForm, ReportForm } from '../views/contact-forms.js';
 import { CATALOGUE_CRUMB, type CatalogueRoutesDeps, formBody, loginHref, whoOf } from './context.js';
 
@@ -128,12 +128,29 @@ export function contactRoutes(deps: CatalogueRoutesDeps) {
     props: { action: string; title: string; intro: string; back: string },
     value = '',
     error?: string,
+    status: 200 | 400 | 429 = error ? 400 : 200,
   ) =>
     renderPage(
       c,
-      { title: props.title, breadcrumb: [CATALOGUE_CRUMB, { label: 'Signaler' }], status: error ? 400 : 200 },
+      { title: props.title, breadcrumb: [CATALOGUE_CRUMB, { label: 'Signaler' }], status },
       <ReportForm {...props} value={value} error={error} csrf={await c.var.session.csrfToken()} />,
     );
+
+  /** Too many reports lately: the reason typed is kept, with when to try again. */
+  const tooManyReports = (
+    c: Context<AppEnv>,
+    props: { action: string; title: string; intro: string; back: string },
+    value: string,
+  ) => {
+    c.header('Retry-After', '3600');
+    return reportPage(
+      c,
+      props,
+      value,
+      `Vous avez fait beaucoup de signalements récemment (${REPORT_LIMITS.perHour} par heure, ${REPORT_LIMITS.perDay} par jour au plus). Réessayez plus tard : votre motif est conservé.`,
+      429,
+    );
+  };
 
   const entryReport = async (c: Context<AppEnv>) => {
     const solution = await published(c);
@@ -157,7 +174,8 @@ export function contactRoutes(deps: CatalogueRoutesDeps) {
     if (!who) return c.redirect(loginHref(props.action), 303);
     const reason = readReason(await formBody(c));
     if (!reason.ok) return reportPage(c, props, reason.value, reason.error);
-    await deps.contact.report(who, solution.id, { reason: reason.value });
+    const result = await deps.contact.report(who, solution.id, { reason: reason.value });
+    if (!result.ok && result.error === 'trop-de-signalements') return tooManyReports(c, props, reason.value);
     return c.redirect(`/catalogue/solutions/${solution.id}?fait=signale`, 303);
   });
 
@@ -187,10 +205,12 @@ export function contactRoutes(deps: CatalogueRoutesDeps) {
     if (!ctx.who || !ctx.props) return c.redirect(loginHref(c.req.path), 303);
     const reason = readReason(await formBody(c));
     if (!reason.ok) return reportPage(c, ctx.props, reason.value, reason.error);
-    await deps.contact.report(ctx.who, ctx.message.solutionId, {
+    const result = await deps.contact.report(ctx.who, ctx.message.solutionId, {
       reason: reason.value,
       contactId: ctx.message.id,
     });
+    if (!result.ok && result.error === 'trop-de-signalements')
+      return tooManyReports(c, ctx.props, reason.value);
     return c.redirect(`/catalogue/solutions/${ctx.message.solutionId}?fait=signale`, 303);
   });
 

@@ -121,7 +121,8 @@ export function publicRoutes(deps: CatalogueRoutesDeps) {
     return c.body(file.stream as unknown as ReadableStream, 200, {
       'content-type': shot.contentType,
       'content-length': String(file.size),
-      'cache-control': 'public, max-age=86400',
+      // A draft's screenshot is for its author, référents and reviewers: never kept by a shared cache.
+      'cache-control': solution.status === 'publiee' ? 'public, max-age=86400' : 'private, no-store',
       'x-content-type-options': 'nosniff',
     });
   });

@@ -99,14 +99,22 @@ export function DeclareForm(props: {
         {single || props.mode === 'change' ? (
           <>
             <input type="hidden" name="organisation" value={single?.siren ?? values.organisation} />
-            <p>
-              Organisation :{' '}
-              <strong>
-                {single?.name ??
-                  props.organisations.find((o) => o.siren === values.organisation)?.name ??
-                  values.organisation}
-              </strong>
-            </p>
+            {/* The error summary links here (#champ-organisation) when the organisation is refused. */}
+            <div id="champ-organisation" class="fr-mb-3w">
+              <p class="fr-mb-1v">
+                Organisation :{' '}
+                <strong>
+                  {single?.name ??
+                    props.organisations.find((o) => o.siren === values.organisation)?.name ??
+                    values.organisation}
+                </strong>
+              </p>
+              {errors.organisation ? (
+                <p class="fr-message fr-message--error" id="champ-organisation-erreur">
+                  {errors.organisation}
+                </p>
+              ) : null}
+            </div>
           </>
         ) : (
           <SelectField

@@ -4,6 +4,8 @@ import type { PlaceNames } from '../search/public-service.js';
 import { organisationsCount } from './labels.js';
 import { UsersMap } from './users-map.js';
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const monthFmt = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** « septembre 2022 » from `2022-09`. */
@@ -72,7 +74,7 @@ export function SolutionUsers(props: {
           ? 'Aucune organisation n’a encore déclaré l’utiliser.'
           : `Utilisée par ${organisationsCount(users.length)}.`}
         {interested.length > 0
-          ? ` ${organisationsCount(interested.length)} souhaite${interested.length > 1 ? 'nt' : ''} l’utiliser.`
+          ? ` ${capitalised(organisationsCount(interested.length))} souhaite${interested.length > 1 ? 'nt' : ''} l’utiliser.`
           : ''}
       </p>
       {users.length > 0 ? (
