@@ -33,7 +33,6 @@ import { answerRequest, cancelMeeting } from './booking/change.js';
 import { markUnavailable } from './booking/unavailability.js';
 import { seedDemoMeetings } from './demo/seed.js';
 import type { MeetingsDeps } from './deps.js';
-import { oneAtATime } from './routes/http.js';
 import { linkRoutes } from './routes/links.routes.js';
 import { memberRoutes } from './routes/member.routes.js';
 import { organiserRoutes } from './routes/organiser.routes.js';
@@ -79,17 +78,6 @@ export function createMeetingsModule(deps: {
     await next();
     if (c.req.method === 'POST' && c.res.status < 400) for (const l of listeners) l();
   });
-  const serial = oneAtATime(deps.dialect);
-  for (const path of [
-    '/rencontres',
-    '/rencontres/*',
-    '/evenements/:id/rencontres',
-    '/evenements/:id/rencontres/*',
-    '/organisation/evenements/:id/rencontres',
-    '/organisation/evenements/:id/rencontres/*',
-  ]) {
-    routes.use(path, serial);
-  }
   routes.route('/', linkRoutes(core));
   routes.route('/', participantRoutes(core));
   routes.route('/', memberRoutes(core));

@@ -3,7 +3,7 @@
  * organisers' guard, and who is looking — a participant (a confirmed registration) or a stand member, known
  * by their account's address or by a link they received by e-mail (remembered in their session).
  */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../../../platform/http/context.js';
 import { actorOf, authorize, can, displayName, requestContext } from '../../accounts/index.js';
@@ -120,26 +120,3 @@ export async function publicSpace(deps: MeetingsDeps, eventId: string) {
 }
 
 export { organiserPath, spacePath } from '../paths.js';
-
-/**
- * On SQLite, the module's requests run one at a time, first come first served. The database has one writer and
- * Kysely one connection whose mutex wakes every waiter at each release: under a booking rush of hundreds of
- * requests each query would cost hundreds of wake-ups, and latency would explode. better-sqlite3 is synchronous,
- * so queuing the handlers loses no parallelism. On PostgreSQL requests run side by side on the pool.
- *
- * @example
- * routes.use('*', oneAtATime(dialect));
- */
-export function oneAtATime(dialect: 'sqlite' | 'postgres'): MiddlewareHandler<AppEnv> {
-  if (dialect === 'postgres') return (_c, next) => next();
-  let tail: Promise<unknown> = Promise.resolve();
-  // A request whose path matches two of the patterns passes here twice: it must not wait for itself.
-  const inside = new WeakSet<Request>();
-  return async (c, next) => {
-    if (inside.has(c.req.raw)) return next();
-    inside.add(c.req.raw);
-    const run = tail.then(() => next());
-    tail = run.catch(() => {});
-    await run;
-  };
-}
