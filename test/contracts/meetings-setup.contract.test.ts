@@ -9,7 +9,7 @@ import { seedDemoMeetings } from '../../src/modules/meetings/demo/seed.js';
 import type { MeetingsDeps } from '../../src/modules/meetings/deps.js';
 import { createSeries } from '../../src/modules/meetings/setup/slots.js';
 import { projectThemes } from '../../src/modules/meetings/store/fund-reads.js';
-import { createForum } from '../../src/modules/meetings/testing/factory.js';
+import { createForum, type Forum } from '../../src/modules/meetings/testing/factory.js';
 import { fixedClock } from '../../src/ports/clock.js';
 import { freshDatabase } from '../helpers/database.js';
 
@@ -194,6 +194,58 @@ for (const dialect of ['sqlite', 'postgres'] as Dialect[]) {
         .execute();
       assert.equal(slots.length, 3);
       for (let i = 1; i < slots.length; i++) assert.ok(slots[i - 1]!.ends_at <= slots[i]!.starts_at);
+    });
+
+    test('one person at two stands: a series at the second may not overlap their slots at the first', async () => {
+      const forum = await createForum(handle.db, { stands: 2, membersPerStand: 2, slotsPerMember: 0 });
+      const [first, second] = forum.stands as [Forum['stands'][number], Forum['stands'][number]];
+      const at = (memberId: string, debut: string) => ({
+        membre: memberId,
+        lieu: forum.locationId,
+        jour: '2023-01-18',
+        debut,
+        fin: '16:00',
+        intervalle: 20,
+        duree: 20,
+        capacite: 1,
+      });
+      const author = { id: null, label: 'test', ip: null };
+      const same = await handle.db
+        .selectFrom('meeting_stand_member')
+        .select('email')
+        .where('id', '=', first.members[0]!.id)
+        .executeTakeFirstOrThrow();
+      await handle.db
+        .updateTable('meeting_stand_member')
+        .set({ email: same.email })
+        .where('id', '=', second.members[0]!.id)
+        .execute();
+      const made = await createSeries(
+        processes[0],
+        author,
+        forum.eventId,
+        first.id,
+        at(first.members[0]!.id, '15:00'),
+      );
+      assert.equal(made.ok, true);
+      const refused = await createSeries(
+        processes[1],
+        author,
+        forum.eventId,
+        second.id,
+        at(second.members[0]!.id, '15:10'),
+      );
+      assert.equal(refused.ok, false);
+      assert.match(JSON.stringify(refused), /chevauche/);
+      // Another member of the second stand is free at that time.
+      const other = await createSeries(
+        processes[1],
+        author,
+        forum.eventId,
+        second.id,
+        at(second.members[1]!.id, '15:10'),
+      );
+      assert.equal(other.ok, true);
     });
   });
 }

@@ -71,7 +71,7 @@ export async function createSeries(
   const result = await decide(deps.db, deps.dialect, async (trx): Promise<Result<number>> => {
     const members = await trx
       .selectFrom('meeting_stand_member')
-      .select(['id', 'name'])
+      .select(['id', 'name', 'email'])
       .where('stand_id', '=', standId)
       .where('event_id', '=', eventId)
       .where((eb) => (input.membre === 'tous' ? eb.lit(true) : eb('id', '=', input.membre)))
@@ -85,10 +85,22 @@ export async function createSeries(
       .where('event_id', '=', eventId)
       .executeTakeFirst();
     if (!location) return { ok: false, errors: { lieu: 'Choisissez un lieu de la liste.' } };
+    // One person may stand at two stands: their slots at every stand of the event must not overlap.
+    const selves = await trx
+      .selectFrom('meeting_stand_member')
+      .select(['id', 'email'])
+      .where('event_id', '=', eventId)
+      .where(
+        'email',
+        'in',
+        members.map((m) => m.email),
+      )
+      .orderBy('id')
+      .execute();
     if (deps.dialect === 'postgres') {
-      // Two series made at once for the same member or location wait for each other.
+      // Two series made at once for the same person or location wait for each other.
       await sql`SELECT id FROM meeting_location WHERE id = ${location.id} FOR UPDATE`.execute(trx);
-      await sql`SELECT id FROM meeting_stand_member WHERE id IN (${sql.join(members.map((m) => m.id))}) ORDER BY id FOR UPDATE`.execute(
+      await sql`SELECT id FROM meeting_stand_member WHERE id IN (${sql.join(selves.map((m) => m.id))}) ORDER BY id FOR UPDATE`.execute(
         trx,
       );
     }
@@ -101,7 +113,7 @@ export async function createSeries(
           eb(
             'member_id',
             'in',
-            members.map((m) => m.id),
+            selves.map((m) => m.id),
           ),
           eb('location_id', '=', location.id),
         ]),
@@ -110,7 +122,8 @@ export async function createSeries(
       .where('ends_at', '>', window.startsAt)
       .execute();
     for (const m of members) {
-      const theirs = existing.filter((s) => s.member_id === m.id);
+      const ids = new Set(selves.filter((x) => x.email === m.email).map((x) => x.id));
+      const theirs = existing.filter((s) => ids.has(s.member_id));
       const clash = times.find((t) =>
         theirs.some((s) => overlaps(t, { startsAt: s.starts_at, endsAt: s.ends_at })),
       );
