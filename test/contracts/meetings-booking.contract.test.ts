@@ -228,6 +228,58 @@ for (const dialect of ['sqlite', 'postgres'] as Dialect[]) {
       ]);
     });
 
+    test('a meeting that has begun can no longer be cancelled, by anyone; it stays in the agendas', async () => {
+      const forum = await createForum(handle.db, { stands: 1, slotsPerMember: 1 });
+      const [a] = await registerPeople(handle.db, forum.eventId, 1);
+      const slotId = forum.slots[0]!;
+      const booked = await bookSlot(processes[0], {
+        eventId: forum.eventId,
+        registrationId: a!,
+        slotId,
+        note: '',
+      });
+      assert.equal(booked.status, 'confirmee');
+      const slot = await handle.db
+        .selectFrom('meeting_slot')
+        .select('starts_at')
+        .where('id', '=', slotId)
+        .executeTakeFirstOrThrow();
+      const bookingId = (
+        await handle.db
+          .selectFrom('meeting_booking')
+          .select('id')
+          .where('slot_id', '=', slotId)
+          .executeTakeFirstOrThrow()
+      ).id;
+      const at = (iso: string) => ({ ...processes[1], clock: fixedClock(iso) });
+      const minuteBefore = new Date(Date.parse(slot.starts_at) - 60_000).toISOString();
+      for (const who of [
+        { kind: 'participant' as const, registrationId: a! },
+        { kind: 'membre' as const, memberIds: [forum.stands[0]!.members[0]!.id] },
+        { kind: 'organisateur' as const },
+      ]) {
+        const outcome = await cancelMeeting(at(slot.starts_at), {
+          eventId: forum.eventId,
+          bookingId,
+          who,
+          reason: '',
+        });
+        assert.equal(outcome, 'passe', who.kind);
+      }
+      const still = await facts(handle.db, forum.eventId);
+      assert.equal(still.live.length, 1);
+      assert.equal(still.perSlot.get(slotId), 1);
+      // A minute before it begins, it can.
+      const cancelled = await cancelMeeting(at(minuteBefore), {
+        eventId: forum.eventId,
+        bookingId,
+        who: { kind: 'participant', registrationId: a! },
+        reason: '',
+      });
+      assert.equal(cancelled, 'fait');
+      assert.equal((await facts(handle.db, forum.eventId)).counterDrift, 0);
+    });
+
     test('marking oneself unavailable races bookings: one of them wins, never both', async () => {
       const forum = await createForum(handle.db, { stands: 1, slotsPerMember: 4 });
       const people = await registerPeople(handle.db, forum.eventId, 40);

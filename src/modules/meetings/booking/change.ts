@@ -125,6 +125,8 @@ export async function cancelMeeting(
     if (!t) return 'introuvable';
     if (!allowed(input.who, t)) return 'non-autorise';
     if (t.status !== 'demandee' && t.status !== 'confirmee') return 'deja-traite';
+    // A meeting that has begun took place (or the person did not come): it stays in the agendas as it was.
+    if (now >= t.starts_at) return 'passe';
     await lockParticipants(trx, deps.dialect, input.eventId, [t.registration_id], now);
     const by: Canceller = input.who.kind;
     const done = await trx

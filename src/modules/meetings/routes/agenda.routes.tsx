@@ -100,9 +100,9 @@ export function agendaRoutes(deps: MeetingsDeps) {
       who: { kind: 'participant', registrationId: participant.registrationId },
       reason: '',
     });
-    if (outcome === 'fait' || outcome === 'deja-traite') {
+    if (outcome === 'fait' || outcome === 'deja-traite' || outcome === 'passe') {
       return c.redirect(
-        `${spacePath(eventId, 'mon-agenda')}?message=${outcome === 'fait' ? 'annule' : 'deja-traite'}`,
+        `${spacePath(eventId, 'mon-agenda')}?message=${outcome === 'fait' ? 'annule' : outcome}`,
         303,
       );
     }

@@ -135,7 +135,8 @@ export function linkRoutes(deps: MeetingsDeps) {
   app.get('/rencontres/annulation/:token', async (c) => {
     const found = await cancelPage(c.req.param('token'));
     const live = found.item.status === 'confirmee' || found.item.status === 'demandee';
-    return render(c, found, live ? 'confirmer' : 'deja');
+    const begun = deps.clock.now().toISOString() >= found.item.startsAt;
+    return render(c, found, !live ? 'deja' : begun ? 'passe' : 'confirmer');
   });
 
   app.post('/rencontres/annulation/:token', async (c) => {
@@ -150,7 +151,7 @@ export function linkRoutes(deps: MeetingsDeps) {
       reason: '',
     });
     const after = await cancelPage(c.req.param('token'));
-    return render(c, after, outcome === 'fait' ? 'fait' : 'deja');
+    return render(c, after, outcome === 'fait' ? 'fait' : outcome === 'passe' ? 'passe' : 'deja');
   });
 
   return app;

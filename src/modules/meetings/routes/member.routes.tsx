@@ -108,7 +108,7 @@ export function memberRoutes(deps: MeetingsDeps) {
       who: { kind: 'membre', memberIds: ids },
       reason: '',
     });
-    return done(c, eventId, outcome === 'fait' ? 'annule' : 'deja-traite');
+    return done(c, eventId, outcome === 'fait' ? 'annule' : outcome === 'passe' ? 'passe' : 'deja-traite');
   });
 
   app.post(`${base}/indisponibilites`, async (c) => {

@@ -117,7 +117,7 @@ export function organiserSlotRoutes(deps: MeetingsDeps) {
     const stand = one(form, 'stand');
     const query = ITEM_ID.test(stand) ? `stand=${encodeURIComponent(stand)}&` : '';
     return c.redirect(
-      `${organiserPath(eventId, 'creneaux')}?${query}message=${outcome === 'fait' ? 'annule' : 'deja-traite'}`,
+      `${organiserPath(eventId, 'creneaux')}?${query}message=${outcome === 'fait' ? 'annule' : outcome === 'passe' ? 'passe' : 'deja-traite'}`,
       303,
     );
   });

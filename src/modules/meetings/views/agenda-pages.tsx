@@ -100,7 +100,7 @@ export function ParticipantAgendaPage(props: {
   );
 }
 
-export type CancelState = 'confirmer' | 'fait' | 'deja';
+export type CancelState = 'confirmer' | 'fait' | 'deja' | 'passe';
 
 /** The page a cancellation link opens: what the meeting is, and one button to cancel it. */
 export function CancelLinkPage(props: {
@@ -117,7 +117,9 @@ export function CancelLinkPage(props: {
       ? 'Le rendez-vous est annulé'
       : props.state === 'deja'
         ? 'Ce rendez-vous n’est plus prévu'
-        : 'Annuler ce rendez-vous ?';
+        : props.state === 'passe'
+          ? 'Ce rendez-vous a commencé'
+          : 'Annuler ce rendez-vous ?';
   return (
     <>
       <h1>{title}</h1>
@@ -139,6 +141,8 @@ export function CancelLinkPage(props: {
         </form>
       ) : props.state === 'fait' ? (
         <p>Le créneau est libéré et l’autre personne en est informée par courriel.</p>
+      ) : props.state === 'passe' ? (
+        <p>Il a commencé ou est passé : il ne peut plus être annulé, rien n’a changé.</p>
       ) : (
         <p>Il a déjà été annulé ou refusé : rien n’a changé.</p>
       )}

@@ -18,6 +18,7 @@ export const MESSAGES: Record<string, string> = {
   deja: 'Ce rendez-vous était déjà enregistré : rien n’a changé.',
   annule: 'Le rendez-vous est annulé et le créneau libéré. L’autre personne en est informée par courriel.',
   'deja-traite': 'Ce rendez-vous avait déjà été traité : rien n’a changé.',
+  passe: 'Ce rendez-vous a commencé ou est passé : il ne peut plus être annulé, rien n’a changé.',
   accepte: 'La demande est acceptée : le participant en est informé par courriel.',
   refuse: 'La demande est refusée et le créneau libéré : le participant en est informé par courriel.',
   indisponible:
