@@ -23,13 +23,13 @@ import { connectDatabase } from '../src/adapters/db/connect.js';
 import { migrateToLatest } from '../src/adapters/db/migrations/index.js';
 import { generateCatalogue } from '../src/modules/catalogue/demo/generate.js';
 import { insertCatalogue } from '../src/modules/catalogue/demo/insert.js';
-import { seededRandom } from '../src/modules/catalogue/demo/random.js';
 import { demoCollectivites } from '../src/modules/catalogue/demo/seed.js';
 import { searchSolutions } from '../src/modules/catalogue/search/search.js';
 import type { FacetKey, SolutionQuery } from '../src/modules/catalogue/search/search.types.js';
 import { indexVersion } from '../src/modules/catalogue/search/text-index.js';
 import { createTerritoriesModule } from '../src/modules/territories/index.js';
 import { systemClock } from '../src/ports/clock.js';
+import { seededRandom } from '../src/shared/random.js';
 import { freshPostgres } from './support/postgres.js';
 import { formatTargets, ms, type Target } from './support/report.js';
 

@@ -31,6 +31,7 @@ import { createTerritoriesModule, type TerritoriesModule } from '../src/modules/
 import { fold } from '../src/modules/territories/search/fold.js';
 import { standaloneTerritoriesApp } from '../src/modules/territories/testing/standalone-app.js';
 import { systemClock } from '../src/ports/clock.js';
+import { seededRandom } from '../src/shared/random.js';
 import { type Measure, measure, startApp, warmUp } from './support/load.js';
 import { freshPostgres } from './support/postgres.js';
 import { formatTargets, ms, type Target } from './support/report.js';
@@ -156,7 +157,7 @@ async function benchDatabase(name: string, url: string, queries: string[]) {
 
 /** `near` for communes and distances drawn with a fixed seed, each call timed. */
 async function nearInProcess(module: TerritoriesModule) {
-  const random = mulberry32(20260102);
+  const random = seededRandom(20260102).next;
   const communes = cogDataset(await readCogPackage()).territories.filter((t) => t.kind === 'commune');
   const radii = [5, 10, 20, 50, 100];
   const times: number[] = [];
@@ -197,7 +198,7 @@ async function searchInProcess(module: TerritoriesModule, queries: string[]) {
  * names, EPCI names, "st"/"ste" abbreviations and former codes.
  */
 async function realisticQueries(count: number): Promise<string[]> {
-  const random = mulberry32(20260101);
+  const random = seededRandom(20260101).next;
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   const { territories, aliases } = cogDataset(await readCogPackage());
   const communes = territories.filter((t) => t.kind === 'commune');
@@ -240,17 +241,6 @@ async function realisticQueries(count: number): Promise<string[]> {
     }
   }
   return queries;
-}
-
-/** A small seeded generator, so that two runs ask the same queries. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function positiveNumber(value: string | undefined, fallback: number): number {

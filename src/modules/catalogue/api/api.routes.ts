@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/context.js';
+import { jsonWithEtag } from '../../../platform/http/json.js';
 import type { CatalogueRepository } from '../catalogue.repository.js';
 import { toSolutionRecord, toUseRecord } from '../opendata/record.js';
 import type { PublicSearch } from '../search/public-service.js';
@@ -18,23 +18,6 @@ const KNOWN_PARAMS = new Set([
   'limite',
   'curseur',
 ]);
-
-/** JSON with a strong ETag over its bytes (If-None-Match gives a 304), readable from any origin. */
-function jsonWithEtag(c: Context<AppEnv>, value: unknown, status: 200 | 400 | 404 = 200) {
-  const body = JSON.stringify(value);
-  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-  const headers = {
-    'content-type': 'application/json; charset=utf-8',
-    etag,
-    'cache-control': 'no-cache',
-    'access-control-allow-origin': '*',
-  };
-  const inm = c.req.header('if-none-match');
-  if (status === 200 && inm?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
-    return c.body(null, 304, headers);
-  }
-  return c.body(body, status, headers);
-}
 
 const badRequest = (c: Context<AppEnv>, errors: ParamError[]) =>
   jsonWithEtag(

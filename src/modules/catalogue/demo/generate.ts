@@ -3,6 +3,8 @@
  * collectivités of the COG (communes and EPCI, with their SIREN), clustered around each solution's porteur as
  * reuse spreads between neighbours. Deterministic: the same seed, the same rows.
  */
+
+import { type Random, seededRandom } from '../../../shared/random.js';
 import {
   type AdoptionMode,
   type Licence,
@@ -12,7 +14,6 @@ import {
   solutionIdFrom,
 } from '../catalogue.domain.js';
 import { NAMED_SOLUTIONS } from './named.js';
-import { type Random, seededRandom } from './random.js';
 
 /** A collectivité of the COG that can declare: what a declaration copies of it. */
 export interface DemoCollectivite {

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/context.js';
+import { jsonWithEtag } from '../../../platform/http/json.js';
 import type { Laureat } from '../fund.domain.js';
 import { toOpenDataRecord } from '../opendata/record.js';
 import type { FundPublicService } from '../search/public-service.js';
@@ -25,26 +25,6 @@ const KNOWN_PARAMS = new Set([
 /** A lauréat as the API gives it: the open data record, its page's address, and what only the page shows. */
 function itemOf(l: Laureat) {
   return { ...toOpenDataRecord(l), url: `/laureats/${encodeURIComponent(l.id)}` };
-}
-
-/**
- * JSON with a strong ETag over its bytes: a client sending it back in If-None-Match gets a 304 and no body.
- * The data is public: any origin may read it.
- */
-function jsonWithEtag(c: Context<AppEnv>, value: unknown, status: 200 | 400 | 404 = 200) {
-  const body = JSON.stringify(value);
-  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-  const headers = {
-    'content-type': 'application/json; charset=utf-8',
-    etag,
-    'cache-control': 'no-cache',
-    'access-control-allow-origin': '*',
-  };
-  const inm = c.req.header('if-none-match');
-  if (status === 200 && inm?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
-    return c.body(null, 304, headers);
-  }
-  return c.body(body, status, headers);
 }
 
 function badRequest(c: Context<AppEnv>, errors: ParamError[]) {

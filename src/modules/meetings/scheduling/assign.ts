@@ -13,6 +13,8 @@
  *    No move ever drops a satisfied request, so the result is never below its start.
  * 3. The better of the two is kept: never below the greedy baseline, by construction.
  */
+
+import { seededRandom } from '../../../shared/random.js';
 import { greedyState } from './greedy.js';
 import { type Instance, type Solution, State } from './state.js';
 
@@ -23,16 +25,9 @@ export interface AssignResult {
   ms: number;
 }
 
-/** A small seeded generator (mulberry32): the same seed, the same order, the same assignment. */
+/** A small seeded generator (the platform's mulberry32): the same seed, the same order, the same assignment. */
 export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(seed).next;
 }
 
 /**
