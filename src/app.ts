@@ -8,7 +8,7 @@ import type { DatabaseHandle } from './adapters/db/connect.js';
 import { createKyselySessionStore } from './adapters/db/session-store.kysely.js';
 import { devMailsRoutes, type OutboxAdmin, renderMail } from './adapters/mail/index.js';
 import { type AccountsModule, createAccountsModule } from './modules/accounts/index.js';
-import { type CatalogueModule, createCatalogueModule } from './modules/catalogue/index.js';
+import { CATALOGUE_OPENAPI, type CatalogueModule, createCatalogueModule } from './modules/catalogue/index.js';
 import { createEventsModule, type EventsModule } from './modules/events/index.js';
 import { createFundModule, type FundModule } from './modules/fund/index.js';
 import { createMeetingsModule, type MeetingsModule } from './modules/meetings/index.js';
@@ -263,8 +263,10 @@ export function createApp(deps: AppDeps): App {
   app.route('/', territories.routes);
   app.route('/', accounts.routes);
   app.route('/', events.routes);
-  app.route('/', fund.routes);
+  // The catalogue answers its addresses of /api/v1 before the fund's API, which ends with its JSON 404.
   app.route('/', catalogue.routes);
+  app.route('/', fund.routes);
+  fund.addApiDocument(CATALOGUE_OPENAPI);
   app.route('/', meetings.routes);
   events.addPageLinks((eventId) => meetings.eventPageLinks(eventId));
   if (deps.devMailsDir) app.route('/', devMailsRoutes(deps.devMailsDir));

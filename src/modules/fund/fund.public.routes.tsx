@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/context.js';
 import { renderPage } from '../../platform/ui/render.js';
 import { apiRoutes } from './api/api.routes.js';
+import type { ApiDocumentPart } from './api/openapi.js';
 import { ruleInForce } from './fund.domain.js';
 import { opendataRoutes } from './opendata/opendata.routes.js';
 import type { FundPublicService } from './search/public-service.js';
@@ -25,7 +26,10 @@ const DISPOSITIFS = { label: 'Dispositifs', href: '/dispositifs' };
  * @example
  * app.route('/', fundPublicRoutes({ service }));
  */
-export function fundPublicRoutes(deps: { service: FundPublicService }) {
+export function fundPublicRoutes(deps: {
+  service: FundPublicService;
+  apiDocuments?: readonly ApiDocumentPart[];
+}) {
   const app = new Hono<AppEnv>();
   const { service } = deps;
 
@@ -100,6 +104,6 @@ export function fundPublicRoutes(deps: { service: FundPublicService }) {
   });
 
   app.route('/', opendataRoutes({ service }));
-  app.route('/', apiRoutes({ service }));
+  app.route('/', apiRoutes({ service, documents: deps.apiDocuments }));
   return app;
 }

@@ -19,6 +19,7 @@ import type { AppEnv } from '../../platform/http/context.js';
 import type { NavItem } from '../../platform/ui/layout.js';
 import type { Clock } from '../../ports/clock.js';
 import type { TerritoriesModule, Territory } from '../territories/index.js';
+import type { ApiDocumentPart } from './api/openapi.js';
 import type { Laureat } from './fund.domain.js';
 import { fundPublicRoutes } from './fund.public.routes.js';
 import { createFundPublicService } from './search/public-service.js';
@@ -62,10 +63,12 @@ export function createFundPublic(deps: {
   dialect: Dialect;
   territories: Pick<TerritoriesModule, 'territories'>;
   clock: Clock;
+  /** Other modules' parts of the API description. */
+  apiDocuments?: readonly ApiDocumentPart[];
 }): FundPublic {
   const service = createFundPublicService(deps);
   return {
-    routes: fundPublicRoutes({ service }),
+    routes: fundPublicRoutes({ service, apiDocuments: deps.apiDocuments }),
     navigation: [
       { label: 'Lauréats', href: '/laureats' },
       { label: 'Dispositifs', href: '/dispositifs' },

@@ -19,6 +19,7 @@ import type { NavItem } from '../../platform/ui/layout.js';
 import type { Clock } from '../../ports/clock.js';
 import type { TerritoriesModule } from '../territories/index.js';
 import type { AuditFn } from './admin/audit.js';
+import type { ApiDocumentPart } from './api/openapi.js';
 import { createFundCore } from './fund.core.js';
 import { createFundDashboard } from './fund.dashboard.js';
 import { createFundPublic } from './fund.public.js';
@@ -48,11 +49,13 @@ export function createFundModule(deps: {
   territories: TerritoriesModule;
   audit: AuditFn;
 }) {
+  const apiDocuments: ApiDocumentPart[] = [];
   const publicSide = createFundPublic({
     db: deps.db,
     dialect: deps.dialect,
     territories: deps.territories,
     clock: deps.clock,
+    apiDocuments,
   });
   deps.territories.addSections(publicSide.territorySection);
   const dashboard = createFundDashboard({ db: deps.db, dialect: deps.dialect, clock: deps.clock });
@@ -83,6 +86,8 @@ export function createFundModule(deps: {
     navigation,
     /** Told when the figures change (any write of lauréats, in this process). */
     onChange: (listener: () => void) => dashboard.onChange(listener),
+    /** Lets another module describe its part of /api/v1 in the platform's OpenAPI document. */
+    addApiDocument: (part: ApiDocumentPart) => void apiDocuments.push(part),
   };
 }
 

@@ -6,7 +6,7 @@ import { toOpenDataRecord } from '../opendata/record.js';
 import type { FundPublicService } from '../search/public-service.js';
 import { FACET_PARAMS, NEAR_PARAMS, type ParamError, parseSearchParams } from '../search/search.params.js';
 import { FACETS } from '../search/search.types.js';
-import { OPENAPI } from './openapi.js';
+import { type ApiDocumentPart, openApiWith } from './openapi.js';
 
 const BASE = '/api/v1';
 const KNOWN_PARAMS = new Set([
@@ -46,7 +46,11 @@ function badRequest(c: Context<AppEnv>, errors: ParamError[]) {
  * @example
  * app.route('/', apiRoutes({ service })); // GET /api/v1/laureats?departement=38&limite=10
  */
-export function apiRoutes(deps: { service: FundPublicService }) {
+export function apiRoutes(deps: {
+  service: FundPublicService;
+  /** Other modules' parts of the description, read at each request (they are added after start). */
+  documents?: readonly ApiDocumentPart[];
+}) {
   const app = new Hono<AppEnv>();
   const { service } = deps;
 
@@ -136,17 +140,15 @@ export function apiRoutes(deps: { service: FundPublicService }) {
     });
   });
 
-  app.get(`${BASE}/openapi.json`, (c) => jsonWithEtag(c, OPENAPI));
+  app.get(`${BASE}/openapi.json`, (c) => jsonWithEtag(c, openApiWith(deps.documents ?? [])));
 
-  app.all(`${BASE}/*`, (c, next) =>
-    // The catalogue's API (/api/v1/solutions…) is mounted after this one and answers its own addresses.
-    /^\/api\/v1\/solutions(\/|$)/.test(c.req.path)
-      ? next()
-      : jsonWithEtag(
-          c,
-          { erreur: 'Adresse inconnue : voyez /api/v1/openapi.json pour la liste des adresses.' },
-          404,
-        ),
+  // Last of the platform's API routes (the app mounts the other modules' before the fund's).
+  app.all(`${BASE}/*`, (c) =>
+    jsonWithEtag(
+      c,
+      { erreur: 'Adresse inconnue : voyez /api/v1/openapi.json pour la liste des adresses.' },
+      404,
+    ),
   );
   app.all(BASE, (c) => c.redirect(`${BASE}/openapi.json`, 302));
 

@@ -1,5 +1,3 @@
-// The catalogue's paths join this document (a leaf file of the catalogue: it does not load that module).
-import { CATALOGUE_OPENAPI } from '../../catalogue/api/openapi.js';
 import {
   AMOUNT_BANDS,
   DISPOSITIFS,
@@ -264,7 +262,6 @@ export const OPENAPI = {
         },
       },
     },
-    ...CATALOGUE_OPENAPI.paths,
     '/api/v1/openapi.json': {
       get: {
         operationId: 'description',
@@ -273,5 +270,28 @@ export const OPENAPI = {
       },
     },
   },
-  components: { schemas: { Laureat: laureat, Erreur: error, ...CATALOGUE_OPENAPI.schemas } },
+  components: { schemas: { Laureat: laureat, Erreur: error } },
 } as const;
+
+/** Another module's part of the platform's API description: its paths and its schemas. */
+export interface ApiDocumentPart {
+  paths: Record<string, unknown>;
+  schemas: Record<string, unknown>;
+}
+
+/**
+ * The platform's API description: the fund's, with the other modules' parts (e.g. the catalogue's
+ * /api/v1/solutions) before the entry of the description itself.
+ *
+ * @example
+ * openApiWith([CATALOGUE_OPENAPI]).paths['/api/v1/solutions']
+ */
+export function openApiWith(parts: readonly ApiDocumentPart[]) {
+  if (parts.length === 0) return OPENAPI;
+  const { '/api/v1/openapi.json': self, ...paths } = OPENAPI.paths;
+  return {
+    ...OPENAPI,
+    paths: Object.assign({}, paths, ...parts.map((p) => p.paths), { '/api/v1/openapi.json': self }),
+    components: { schemas: Object.assign({}, OPENAPI.components.schemas, ...parts.map((p) => p.schemas)) },
+  };
+}
