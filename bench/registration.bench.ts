@@ -15,7 +15,8 @@
  *    each with its own address and idempotency key, over 100 connections: registrations per second, confirmed
  *    per second (confirmed seats over the whole rush's duration), p50/p99 latency;
  * 5. the final counts, read from the database: confirmed, waiting, duplicates (must be 0), seats beyond
- *    capacity (must be 0);
+ *    capacity (must be 0); and the outbox's share, which comes after: the confirmations leave their badges
+ *    (a signed QR code each) to be drawn at sending, and the bench times that drawing as the worker does it;
  * 6. the ceiling: the same 2,000 registrations made by calling `registerParticipant` in this process (no HTTP,
  *    no rendering), 100 at a time as the connections are, after a warm-up of its own; and the ratio.
  *
@@ -41,6 +42,7 @@ import { createEvent, participant } from '../src/modules/events/registration/tes
 import { fixedClock } from '../src/ports/clock.js';
 import {
   CONNECTIONS,
+  drawAtSending,
   finalCounts,
   formatRuns,
   NOW,
@@ -56,6 +58,7 @@ import { formatTargets, ms, type Target } from './support/report.js';
 
 const LIMIT_SECONDS = Number(process.env.BENCH_DURATION) > 0 ? Number(process.env.BENCH_DURATION) : 60;
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 
 async function benchDatabase(name: string, url: string): Promise<{ failed: boolean; targets: Target[] }> {
   console.log(`━━ Base ${name} ━━`);
@@ -109,6 +112,7 @@ async function benchDatabase(name: string, url: string): Promise<{ failed: boole
       LIMIT_SECONDS,
     );
     const final = await finalCounts(database.db, rushEvent);
+    const drawing = await drawAtSending(database.db, 'ruee.');
 
     // The ceiling: the same registrations in this process, without HTTP, as many at once as connections.
     const clock = fixedClock(NOW);
@@ -165,6 +169,9 @@ async function benchDatabase(name: string, url: string): Promise<{ failed: boole
       `\nHTTP / plafond : ${integer.format(ratio)} % ; ruée / référence : ${integer.format(ofReference)} %.` +
         `\nComptes finaux de la ruée : confirmées ${final.confirmed}, liste d’attente ${final.waiting}, ` +
         `doublons ${final.duplicates}, au-delà de la jauge ${final.overCapacity}.` +
+        `\nÀ l’envoi, après la ruée : la file d’envoi dessine les ${integer.format(drawing.badges)} badges (QR signé) ` +
+        `de ${integer.format(drawing.mails)} confirmations en ${decimal.format(drawing.seconds)} s ` +
+        `(${integer.format(drawing.badges / drawing.seconds)} /s), à son rythme, hors des requêtes.` +
         `\nComptes du plafond : confirmées ${ceilingCounts.confirmed}, liste d’attente ${ceilingCounts.waiting}, ` +
         `doublons ${ceilingCounts.duplicates}, au-delà de la jauge ${ceilingCounts.overCapacity}.\n`,
     );

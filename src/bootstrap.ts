@@ -16,6 +16,7 @@ import { createCachedSearchIndex, createSearchIndex } from './adapters/search/in
 import { createLocalFileStorage } from './adapters/storage/local-files.js';
 import { type App, createApp } from './app.js';
 import type { Config } from './config.js';
+import { eventMailDrawers } from './modules/events/index.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { type Clock, systemClock } from './ports/clock.js';
 import { PROJECT_ROOT } from './shared/paths.js';
@@ -107,7 +108,14 @@ export async function bootstrap(
     logger,
     mailer,
     createWorker: () =>
-      createOutboxWorker({ db: database.db, dialect: database.dialect, mailer, clock, logger }),
+      createOutboxWorker({
+        db: database.db,
+        dialect: database.dialect,
+        mailer,
+        clock,
+        logger,
+        drawers: eventMailDrawers(database.db),
+      }),
     async close() {
       await mailer.close();
       await database.close();

@@ -10,11 +10,14 @@ import { Hono } from 'hono';
 import { connectDatabase } from '../../src/adapters/db/connect.js';
 import { createKyselySessionStore } from '../../src/adapters/db/session-store.kysely.js';
 import { createKyselyOutbox } from '../../src/adapters/mail/index.js';
+import { toMailMessage } from '../../src/adapters/mail/outbox/rows.js';
 import { createRegistration } from '../../src/modules/events/events.registration.js';
+import { eventMailDrawers } from '../../src/modules/events/index.js';
 import { createTerritoriesModule } from '../../src/modules/territories/index.js';
 import type { AppEnv } from '../../src/platform/http/context.js';
 import { csrf } from '../../src/platform/http/csrf.js';
 import { errorPage } from '../../src/platform/http/errors.js';
+import { formBodies } from '../../src/platform/http/form-body.js';
 import { sessions } from '../../src/platform/http/session.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { fixedClock } from '../../src/ports/clock.js';
@@ -49,6 +52,7 @@ export async function serveApp(url: string) {
     c.set('navigation', []);
     await next();
   });
+  app.use(formBodies({ maxBytes: 8 * 1024 * 1024 }));
   app.use(sessions(createKyselySessionStore(database.db), clock));
   app.use(csrf());
   app.post('/reference', async (c) => {
@@ -172,6 +176,27 @@ function percentile(values: number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? null;
+}
+
+/**
+ * The outbox's share of the rush, after it: drawing the badges that the confirmations of `recipientPrefix` left
+ * to the sending (see `DrawnAttachment`), as the worker does before handing each mail to the mail server.
+ */
+export async function drawAtSending(db: ReturnType<typeof connectDatabase>['db'], recipientPrefix: string) {
+  const rows = await db
+    .selectFrom('outbox_message')
+    .selectAll()
+    .where('kind', '=', 'inscription-confirmee')
+    .where('recipient', 'like', `${recipientPrefix}%`)
+    .execute();
+  const drawers = eventMailDrawers(db);
+  const started = performance.now();
+  let badges = 0;
+  for (const row of rows) {
+    const mail = await toMailMessage(row, drawers);
+    badges += mail.attachments?.filter((a) => a.contentType === 'image/png').length ?? 0;
+  }
+  return { mails: rows.length, badges, seconds: (performance.now() - started) / 1000 };
 }
 
 /** The event's registrations as the bench checks them, read from the rows. */

@@ -133,6 +133,64 @@ for (const dialect of dialects) {
       assert.equal(sent.locked_until, null);
     });
 
+    test('an attachment drawn at sending is drawn from its stored input, the same on a resend', async () => {
+      const drawn: unknown[] = [];
+      const drawers = {
+        initiales: async (input: unknown) => {
+          drawn.push(input);
+          const { nom } = input as { nom: string };
+          return Buffer.from(`badge de ${nom}`, 'utf8');
+        },
+      };
+      const id = await outbox.enqueue(
+        handle.db,
+        message({
+          attachments: [
+            {
+              filename: 'badge.txt',
+              contentType: 'text/plain',
+              drawnBy: 'initiales',
+              input: { nom: 'Amélie' },
+            },
+          ],
+        }),
+      );
+      // What is stored is what the file says, not the file.
+      assert.deepEqual(JSON.parse((await row(id)).attachments ?? ''), [
+        { filename: 'badge.txt', contentType: 'text/plain', drawnBy: 'initiales', input: { nom: 'Amélie' } },
+      ]);
+      assert.deepEqual(await worker({ drawers }).runOnce(), { sent: 1, failed: 0, retried: 0 });
+      assert.deepEqual(drawn, [{ nom: 'Amélie' }]);
+      assert.ok(await createOutboxAdmin({ db: handle.db, clock }).resend(id));
+      assert.deepEqual(await worker({ drawers }).runOnce(), { sent: 1, failed: 0, retried: 0 });
+      assert.deepEqual(drawn, [{ nom: 'Amélie' }, { nom: 'Amélie' }]);
+      assert.equal(smtp.received.length, 2);
+      for (const { mail } of smtp.received) {
+        assert.deepEqual(
+          mail.attachments.map((a) => [a.filename, a.contentType, a.content.toString('utf8')]),
+          [['badge.txt', 'text/plain', 'badge de Amélie']],
+        );
+      }
+    });
+
+    test('an attachment that no drawer makes fails the attempt: the message waits, and leaves once one does', async () => {
+      const id = await outbox.enqueue(
+        handle.db,
+        message({
+          attachments: [{ filename: 'badge.png', contentType: 'image/png', drawnBy: 'badge-qr', input: {} }],
+        }),
+      );
+      assert.deepEqual(await worker().runOnce(), { sent: 0, failed: 0, retried: 1 });
+      const waiting = await row(id);
+      assert.equal(waiting.status, 'en-attente');
+      assert.match(waiting.last_error ?? '', /Pièce jointe « badge\.png » : aucun outil pour la produire/);
+      assert.equal(smtp.received.length, 0);
+      clock.set(waiting.next_attempt_at);
+      const drawers = { 'badge-qr': async () => Buffer.from('png') };
+      assert.deepEqual(await worker({ drawers }).runOnce(), { sent: 1, failed: 0, retried: 0 });
+      assert.equal(smtp.received.length, 1);
+    });
+
     test('the same dedupe key gives one message, and enqueue returns the first id', async () => {
       const first = await outbox.enqueue(handle.db, message({ dedupeKey: 'inscription:42' }));
       const again = await handle.db

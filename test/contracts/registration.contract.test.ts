@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { Dialect } from '../../src/adapters/db/connect.js';
 import { createKyselyOutbox, createOutboxWorker, createSmtpMailer } from '../../src/adapters/mail/index.js';
+import { getBadgeSigner, verifyBadge } from '../../src/modules/events/checkin/badge-token.js';
+import { eventMailDrawers } from '../../src/modules/events/index.js';
 import type { RegistrationDeps } from '../../src/modules/events/registration/deps.js';
 import {
   acceptOffer,
@@ -13,6 +15,7 @@ import {
   registerParticipant,
   sendReminders,
 } from '../../src/modules/events/registration/index.js';
+import { badgeQrPng } from '../../src/modules/events/registration/mail/badge-qr.js';
 import {
   createEvent,
   participant,
@@ -253,6 +256,7 @@ for (const dialect of ['sqlite', 'postgres'] as Dialect[]) {
         mailer,
         clock: workerClock,
         backoff: () => 1000,
+        drawers: eventMailDrawers(handle.db),
       });
       try {
         const outcomes = await Promise.all(
@@ -280,6 +284,25 @@ for (const dialect of ['sqlite', 'postgres'] as Dialect[]) {
           'image/png',
           'text/calendar',
         ]);
+        // The badge, drawn at sending, is the QR code of this registration's badge, signed with the event's key.
+        const to = confirmation?.rcptTo[0] ?? '';
+        const row = await handle.db
+          .selectFrom('registration')
+          .select(['id', 'given_name', 'family_name', 'profile', 'mode'])
+          .where('event_id', '=', eventId)
+          .where('email', '=', to)
+          .executeTakeFirstOrThrow();
+        const signer = getBadgeSigner(handle.db);
+        const payload = await signer.sign({
+          registrationId: row.id,
+          eventId,
+          name: `${row.given_name} ${row.family_name}`,
+          profile: row.profile,
+          mode: row.mode,
+        });
+        assert.equal(verifyBadge(payload, await signer.publicKey())?.registrationId, row.id);
+        const png = confirmation?.mail.attachments.find((a) => a.contentType === 'image/png');
+        assert.ok(png?.content.equals(badgeQrPng(payload)), 'le badge joint est celui de l’inscription');
       } finally {
         await mailer.close?.();
         await smtp.stop();

@@ -19,5 +19,7 @@ export type AppEnv = {
     shareable: boolean;
     /** The client's address, behind the platform's trusted proxies (see rate-limit.ts). */
     clientAddress: string;
+    /** The form's body was read by the platform's reader (see form-body.ts), not through a web stream. */
+    formRead: boolean;
   };
 };

@@ -3,6 +3,7 @@ import type { Kysely, Updateable } from 'kysely';
 import type { Logger } from '../../../platform/logger.js';
 import type { Clock } from '../../../ports/clock.js';
 import { type Mailer, PermanentMailError } from '../../../ports/mailer.js';
+import type { AttachmentDrawers } from '../../../ports/outbox.js';
 import type { Dialect } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import type { OutboxMessageTable } from '../../db/tables/outbox.js';
@@ -14,6 +15,8 @@ export interface OutboxWorkerOptions {
   dialect: Dialect;
   mailer: Mailer;
   clock: Clock;
+  /** Draw the attachments that features leave to sending time (see `DrawnAttachment`), by name. */
+  drawers?: AttachmentDrawers;
   /** Receives ids, kinds, counts and error codes: never an address, a subject or a server's answer. */
   logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
   batchSize?: number;
@@ -69,6 +72,7 @@ const silent = { info() {}, warn() {}, error() {} };
  */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { db, dialect, mailer, clock } = options;
+  const drawers = options.drawers ?? {};
   const logger = options.logger ?? silent;
   const batchSize = options.batchSize ?? 20;
   const maxAttempts = options.maxAttempts ?? 8;
@@ -108,7 +112,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         break;
       }
       try {
-        await mailer.send(toMailMessage(row));
+        await mailer.send(await toMailMessage(row, drawers));
       } catch (err) {
         if (await recordFailure(row, token, err)) result.failed++;
         else result.retried++;

@@ -6,7 +6,6 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../adapters/db/schema.js';
-import type { BadgeSigner } from '../checkin/badge-token.js';
 import { isRegistrationOpen } from '../events.domain.js';
 import { hasSeat, takeSeat } from './capacity.js';
 import { checkAgainstEvent, type RegistrationInput } from './checks.js';
@@ -23,7 +22,6 @@ import { promoteWithin } from './waitlist.js';
 /** One person's request, as `registerParticipant` queues it. */
 export interface Arrival {
   deps: RegistrationDeps;
-  signer: BadgeSigner;
   input: RegistrationInput;
   /** Trimmed and lower-cased. */
   email: string;
@@ -38,7 +36,7 @@ const DEFAULT_REFUSAL = 'Ce profil n’est pas admis à cet événement.';
  * Decides `arrivals` (all for the same event, on the same database) and returns their outcomes in order.
  *
  * @example
- * const [outcome] = await admit([{ deps, signer, input, email, key, now: new Date() }]);
+ * const [outcome] = await admit([{ deps, input, email, key, now: new Date() }]);
  */
 export function admit(arrivals: Arrival[]): Promise<RegistrationOutcome[]> {
   const first = arrivals[0];

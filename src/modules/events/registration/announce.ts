@@ -5,11 +5,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../adapters/db/schema.js';
 import type { OutboxMessage } from '../../../ports/outbox.js';
-import type { BadgeSigner } from '../checkin/badge-token.js';
+import type { BadgeClaims } from '../checkin/badge-token.js';
 import type { Mode } from '../events.domain.js';
 import type { RegistrationDeps } from './deps.js';
 import { issueLink, manageUrl } from './links.js';
-import { badgeQrPng } from './mail/badge-qr.js';
 import { type CalendarEntry, calendarFile } from './mail/calendar.js';
 import {
   confirmationMail,
@@ -40,6 +39,17 @@ export function mailEvent(ctx: EventContext): MailEvent {
     address: ctx.address,
     videoUrl: ctx.videoUrl,
     offerHours: ctx.offerHours,
+  };
+}
+
+/** What a participant's badge says (see `badgeAttachment`). */
+export function badgeClaims(eventId: string, r: Registrant): BadgeClaims {
+  return {
+    registrationId: r.id,
+    eventId,
+    name: `${r.givenName} ${r.familyName}`,
+    profile: r.profile,
+    mode: r.mode,
   };
 }
 
@@ -110,11 +120,10 @@ export function registrationCalendar(
 export async function announceStatus(
   trx: Kysely<Database>,
   deps: RegistrationDeps,
-  signer: BadgeSigner,
   a: StatusFacts,
 ): Promise<void> {
   const token = a.token ?? (await issueLink(trx, a.registrant.id, deps.clock.now()));
-  const message = await statusMail(deps, signer, { ...a, token });
+  const message = statusMail(deps, { ...a, token });
   if (message) await deps.outbox.enqueue(trx, message);
 }
 
@@ -128,38 +137,26 @@ export interface StatusFacts {
 
 /**
  * The e-mail that says where a registration stands, with its management link (`token`): the confirmation
- * (with the .ics, and the badge's QR code for in-person participants), the request received, or the waiting
- * list; null for another status.
+ * (with the .ics, and the badge's QR code for in-person participants, drawn at sending), the request received,
+ * or the waiting list; null for another status.
  */
-export async function statusMail(
+export function statusMail(
   deps: Pick<RegistrationDeps, 'publicUrl'>,
-  signer: BadgeSigner,
   a: StatusFacts & { token: string },
-): Promise<OutboxMessage | null> {
+): OutboxMessage | null {
   const url = manageUrl(deps.publicUrl, a.token);
   const event = mailEvent(a.ctx);
   const person = mailPerson(a.registrant);
   if (a.status === 'confirmee') {
     const held = a.sessions.filter((s) => s.status === 'confirmee').map((s) => s.sessionId);
-    const badgePng =
-      a.registrant.mode === 'presentiel'
-        ? badgeQrPng(
-            await signer.sign({
-              registrationId: a.registrant.id,
-              eventId: a.ctx.id,
-              name: `${a.registrant.givenName} ${a.registrant.familyName}`,
-              profile: a.registrant.profile,
-              mode: a.registrant.mode,
-            }),
-          )
-        : null;
+    const badge = a.registrant.mode === 'presentiel' ? badgeClaims(a.ctx.id, a.registrant) : null;
     return confirmationMail({
       event,
       person,
       sessions: mailSessions(a.ctx, a.sessions),
       manageUrl: url,
       ics: registrationCalendar(a.ctx, deps.publicUrl, held),
-      badgePng,
+      badge,
     });
   }
   if (a.status === 'validation') return requestReceivedMail({ event, person, manageUrl: url });

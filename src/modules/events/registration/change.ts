@@ -1,9 +1,9 @@
 import { type Mode, SEAT_STATUSES } from '../events.domain.js';
+import { badgeClaims } from './announce.js';
 import { hasSeat } from './capacity.js';
 import type { FieldErrors } from './checks.js';
-import { type RegistrationDeps, readySigner } from './deps.js';
+import type { RegistrationDeps } from './deps.js';
 import { serially, withEventLock } from './lock.js';
-import { badgeQrPng } from './mail/badge-qr.js';
 import { announceChange } from './manage.js';
 import {
   countSeats,
@@ -36,7 +36,6 @@ export async function changeRegistration(
   registrationId: string,
   change: { mode?: Mode; sessions?: string[] },
 ): Promise<ChangeOutcome> {
-  const signer = await readySigner(deps);
   return serially(deps.db, deps.dialect, async (db): Promise<ChangeOutcome> => {
     const found = await registrationById(db, registrationId);
     if (!found || !['confirmee', 'validation', 'attente', 'offre'].includes(found.status)) {
@@ -130,15 +129,7 @@ export async function changeRegistration(
       const registrant = { ...current, mode };
       const badge =
         mode === 'presentiel' && mode !== current.mode && current.status === 'confirmee'
-          ? badgeQrPng(
-              await signer.sign({
-                registrationId,
-                eventId: ctx.id,
-                name: `${current.givenName} ${current.familyName}`,
-                profile: current.profile,
-                mode,
-              }),
-            )
+          ? badgeClaims(ctx.id, registrant)
           : null;
       await announceChange(trx, deps, ctx, registrant, badge, at);
       const sessions = (await sessionsOf(trx, registrationId))

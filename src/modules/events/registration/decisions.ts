@@ -5,7 +5,7 @@
  */
 import { announceStatus, mailEvent, mailPerson } from './announce.js';
 import { hasSeat } from './capacity.js';
-import { type RegistrationDeps, readySigner } from './deps.js';
+import type { RegistrationDeps } from './deps.js';
 import { serially, withEventLock } from './lock.js';
 import { logDecision as log, wasApproved } from './log.js';
 import { refusalMail } from './mail/messages.js';
@@ -27,7 +27,6 @@ export async function approveRegistration(
   registrationId: string,
   actorLabel: string,
 ): Promise<'confirmee' | 'attente' | 'deja-traitee'> {
-  const signer = await readySigner(deps);
   return serially(deps.db, deps.dialect, async (db) => {
     const found = await registrationById(db, registrationId);
     if (!found) return 'deja-traitee';
@@ -54,7 +53,7 @@ export async function approveRegistration(
       if (Number(r.numUpdatedRows) !== 1) return 'deja-traitee';
       await log(trx, registrationId, 'approuvee', actorLabel, at);
       const sessions = status === 'confirmee' ? await allotSessions(trx, ctx, registrationId, at) : [];
-      await announceStatus(trx, deps, signer, { ctx, registrant: current, status, sessions });
+      await announceStatus(trx, deps, { ctx, registrant: current, status, sessions });
       return status;
     });
   });

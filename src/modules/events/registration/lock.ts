@@ -64,7 +64,7 @@ const queues = new WeakMap<Kysely<Database>, { tail: Promise<unknown> }>();
  *   the one use case that comes in rushes, has its own line instead (queue.ts), which decides in batches.
  * - PostgreSQL: reads go to the pool, and only the decision waits for the event's lock.
  *
- * `readySigner` and anything else that reads the outer database must run before, never inside.
+ * Anything that reads the outer database (not `db`) must run before, never inside.
  *
  * @example
  * return serially(deps.db, deps.dialect, async (db) => { const ctx = await loadEventContext(db, id); … });

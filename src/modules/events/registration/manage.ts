@@ -4,10 +4,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../adapters/db/schema.js';
+import type { BadgeClaims } from '../checkin/badge-token.js';
 import { LIVE_STATUSES } from '../events.domain.js';
 import { announceStatus, mailEvent, mailPerson, mailSessions, type Registrant } from './announce.js';
 import type { RegistrationDeps } from './deps.js';
-import { readySigner } from './deps.js';
 import { issueLink, manageUrl } from './links.js';
 import { serially, withEventLock } from './lock.js';
 import { wasApproved } from './log.js';
@@ -104,7 +104,6 @@ export type OfferAnswer = 'acceptee' | 'expiree' | 'aucune-offre';
  * await acceptOffer(deps, id) // 'acceptee'
  */
 export async function acceptOffer(deps: RegistrationDeps, registrationId: string): Promise<OfferAnswer> {
-  const signer = await readySigner(deps);
   return serially(deps.db, deps.dialect, async (db) => {
     const found = await registrationById(db, registrationId);
     if (!found) return 'aucune-offre';
@@ -135,7 +134,7 @@ export async function acceptOffer(deps: RegistrationDeps, registrationId: string
         if (Number(r.numUpdatedRows) === 1) {
           accepted = true;
           const sessions = await allotSessions(trx, ctx, registrationId, at);
-          await announceStatus(trx, deps, signer, { ctx, registrant: found, status, sessions });
+          await announceStatus(trx, deps, { ctx, registrant: found, status, sessions });
         }
       }
       const sessionOffers = await trx
@@ -161,7 +160,7 @@ export async function announceChange(
   deps: RegistrationDeps,
   ctx: EventContext,
   registrant: Registrant,
-  badgePng: Buffer | null,
+  badge: BadgeClaims | null,
   at: string,
 ) {
   const rows = await sessionsOf(trx, registrant.id);
@@ -177,7 +176,7 @@ export async function announceChange(
       ),
       manageUrl: manageUrl(deps.publicUrl, token),
       at,
-      badgePng,
+      badge,
     }),
   );
 }

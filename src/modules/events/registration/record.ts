@@ -139,7 +139,7 @@ export function alreadyRegistered(
 
 /** The e-mail that tells the person where they stand. */
 async function mailFor(trx: Kysely<Database>, d: Decided): Promise<OutboxMessage | null> {
-  const { deps, signer, input, email, key, now } = d.arrival;
+  const { deps, input, email, key, now } = d.arrival;
   const person = {
     id: d.id,
     givenName: input.givenName,
@@ -164,7 +164,7 @@ async function mailFor(trx: Kysely<Database>, d: Decided): Promise<OutboxMessage
     sessions: d.sessions,
     token: d.token.token,
   };
-  return statusMail(deps, signer, facts);
+  return statusMail(deps, facts);
 }
 
 /** The batch's e-mails into the outbox, in order, in one statement when the outbox can. */

@@ -1,7 +1,7 @@
 import type { Mode } from '../events.domain.js';
 import { type Arrival, admit } from './admit.js';
 import type { FieldErrors, RegistrationInput } from './checks.js';
-import { type RegistrationDeps, readySigner } from './deps.js';
+import type { RegistrationDeps } from './deps.js';
 import { registrationScope } from './idempotency.js';
 import { inTurn } from './queue.js';
 
@@ -43,10 +43,8 @@ export async function registerParticipant(
   idempotencyKey: string,
 ): Promise<RegistrationOutcome> {
   if (!input.eventId || input.eventId.length > 200) return { status: 'fermee', reason: 'introuvable' };
-  const signer = await readySigner(deps);
   const arrival: Arrival = {
     deps,
-    signer,
     input,
     email: input.email.trim().toLowerCase(),
     key: idempotencyKey,

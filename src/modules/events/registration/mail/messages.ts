@@ -5,9 +5,10 @@
  */
 
 import type { renderMail } from '../../../../adapters/mail/index.js';
-import type { MailAttachment } from '../../../../ports/mailer.js';
-import type { OutboxMessage } from '../../../../ports/outbox.js';
+import type { OutboxAttachment, OutboxMessage } from '../../../../ports/outbox.js';
+import type { BadgeClaims } from '../../checkin/badge-token.js';
 import { MODES, type Mode } from '../../events.domain.js';
+import { badgeAttachment } from './badge-attachment.js';
 import { parisDateTime, parisSpan } from './format.js';
 import { renderPersonal } from './templates.js';
 
@@ -46,7 +47,7 @@ function build(
   to: string,
   subject: string,
   content: Parameters<typeof renderMail>[0],
-  attachments?: MailAttachment[],
+  attachments?: OutboxAttachment[],
 ): Built {
   return { kind, dedupeKey, to, subject, ...renderPersonal(content), attachments };
 }
@@ -77,10 +78,11 @@ function sessionLines(sessions: readonly MailSession[]): string[] {
 }
 
 /**
- * « Inscription confirmée »: the .ics, and for in-person participants the badge's QR code.
+ * « Inscription confirmée »: the .ics, and for in-person participants the badge's QR code (`badge`, drawn at
+ * sending).
  *
  * @example
- * await outbox.enqueue(trx, confirmationMail({ event, person, sessions, manageUrl, ics, badgePng }));
+ * await outbox.enqueue(trx, confirmationMail({ event, person, sessions, manageUrl, ics, badge }));
  */
 export function confirmationMail(a: {
   event: MailEvent;
@@ -88,9 +90,9 @@ export function confirmationMail(a: {
   sessions: readonly MailSession[];
   manageUrl: string;
   ics: string;
-  badgePng: Buffer | null;
+  badge: BadgeClaims | null;
 }): Built {
-  const attachments: MailAttachment[] = [
+  const attachments: OutboxAttachment[] = [
     {
       filename: 'evenement.ics',
       content: a.ics,
@@ -104,8 +106,8 @@ export function confirmationMail(a: {
     ...sessionLines(a.sessions),
     'L’événement est joint à ce message, à ajouter à votre agenda (fichier .ics).',
   ];
-  if (a.badgePng) {
-    attachments.push({ filename: 'badge-qr.png', content: a.badgePng, contentType: 'image/png' });
+  if (a.badge) {
+    attachments.push(badgeAttachment(a.badge));
     paragraphs.push(
       'Votre badge est joint à ce message sous forme de code QR : présentez-le à l’accueil, sur votre téléphone ou imprimé.',
     );
@@ -317,11 +319,9 @@ export function changedMail(a: {
   sessions: readonly MailSession[];
   manageUrl: string;
   at: string;
-  badgePng: Buffer | null;
+  badge: BadgeClaims | null;
 }): Built {
-  const attachments: MailAttachment[] = a.badgePng
-    ? [{ filename: 'badge-qr.png', content: a.badgePng, contentType: 'image/png' }]
-    : [];
+  const attachments: OutboxAttachment[] = a.badge ? [badgeAttachment(a.badge)] : [];
   return build(
     'inscription-modifiee',
     `inscription:${a.person.registrationId}:modifiee:${a.at}`,
@@ -334,7 +334,7 @@ export function changedMail(a: {
         `Votre inscription à « ${a.event.title} » a été modifiée : vous participez ${MODES[a.person.mode].toLowerCase()}.`,
         ...practical(a.event, a.person.mode),
         ...sessionLines(a.sessions),
-        ...(a.badgePng ? ['Votre badge (code QR) est joint à ce message.'] : []),
+        ...(a.badge ? ['Votre badge (code QR) est joint à ce message.'] : []),
       ],
       action: { label: 'Gérer mon inscription', url: a.manageUrl },
       footer: footerFor(a.event),
