@@ -16,7 +16,7 @@ import { createCachedSearchIndex, createSearchIndex } from './adapters/search/in
 import { createLocalFileStorage } from './adapters/storage/local-files.js';
 import { type App, createApp } from './app.js';
 import type { Config } from './config.js';
-import { eventMailDrawers } from './modules/events/index.js';
+import { eventMailComposers } from './modules/events/index.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { type Clock, systemClock } from './ports/clock.js';
 import { PROJECT_ROOT } from './shared/paths.js';
@@ -114,7 +114,7 @@ export async function bootstrap(
         mailer,
         clock,
         logger,
-        drawers: eventMailDrawers(database.db),
+        composers: eventMailComposers(database.db),
       }),
     async close() {
       await mailer.close();

@@ -1,34 +1,34 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/db/schema.js';
-import type { MailAttachment, MailMessage } from './mailer.js';
+import type { MailMessage } from './mailer.js';
 
 /**
- * An attachment drawn when the message is sent rather than when it is enqueued: the outbox stores `input`
- * (JSON), and the worker hands it to its drawer named `drawnBy`, which returns the file's bytes. For files
- * that cost more to make than the fact they come with (a badge's signed QR code, during an opening rush): the
- * fact's transaction stores what the file says, and the sending, which goes at the mail server's pace anyway,
- * makes it. A drawer must be deterministic: a retried send carries the same file.
+ * A message composed when it is sent rather than when it is enqueued: the outbox stores `input` (JSON), and
+ * the worker hands it to its composer named `composer`, which writes the text, the HTML and the attachments.
+ * For messages that cost more to write than the fact they announce (a registration's confirmation, with its
+ * calendar and its badge's signed QR code, during an opening rush): the fact's transaction stores what the
+ * message says, and the sending, which goes at the mail server's pace anyway, writes it. `input` holds the
+ * facts as they were when the message was enqueued, so that the message tells them as they were. A composer
+ * must be deterministic: a retried or resent message is the same message.
  */
-export interface DrawnAttachment {
-  filename: string;
-  contentType: string;
-  drawnBy: string;
+export interface ComposedAtSending {
+  composer: string;
   input: unknown;
 }
 
-/** The drawers an outbox worker knows, by name: each turns a stored input into the file's bytes. */
-export type AttachmentDrawers = Readonly<Record<string, (input: unknown) => Promise<Buffer>>>;
+/** What a composer writes. */
+export type ComposedBody = Pick<MailMessage, 'text' | 'html' | 'attachments'>;
 
-export type OutboxAttachment = MailAttachment | DrawnAttachment;
+/** The composers an outbox worker knows, by name. */
+export type MailComposers = Readonly<Record<string, (input: unknown) => Promise<ComposedBody>>>;
 
 /** What a feature hands to the outbox: the message (its Message-ID is the outbox's to make) and its kind. */
-export type OutboxMessage = Omit<MailMessage, 'messageId' | 'attachments'> & {
-  attachments?: OutboxAttachment[];
+export type OutboxMessage = Pick<MailMessage, 'to' | 'subject' | 'replyTo'> & {
   /** Names the message for organisers and logs: `lien-connexion`, `inscription-confirmee`… */
   kind: string;
   /** When given, a second enqueue with the same key is a no-op that returns the first message's id. */
   dedupeKey?: string;
-};
+} & (ComposedBody | { composedAtSending: ComposedAtSending });
 
 /**
  * The outbox: a message is written in the same transaction as the fact it announces (a registration, a

@@ -133,39 +133,38 @@ for (const dialect of dialects) {
       assert.equal(sent.locked_until, null);
     });
 
-    test('an attachment drawn at sending is drawn from its stored input, the same on a resend', async () => {
-      const drawn: unknown[] = [];
-      const drawers = {
-        initiales: async (input: unknown) => {
-          drawn.push(input);
+    test('a message composed at sending stores its facts, and is written from them, the same on a resend', async () => {
+      const composed: unknown[] = [];
+      const composers = {
+        badge: async (input: unknown) => {
+          composed.push(input);
           const { nom } = input as { nom: string };
-          return Buffer.from(`badge de ${nom}`, 'utf8');
+          return {
+            text: `Bonjour ${nom},`,
+            html: `<p>Bonjour ${nom},</p>`,
+            attachments: [{ filename: 'badge.txt', contentType: 'text/plain', content: `badge de ${nom}` }],
+          };
         },
       };
-      const id = await outbox.enqueue(
-        handle.db,
-        message({
-          attachments: [
-            {
-              filename: 'badge.txt',
-              contentType: 'text/plain',
-              drawnBy: 'initiales',
-              input: { nom: 'Amélie' },
-            },
-          ],
-        }),
-      );
-      // What is stored is what the file says, not the file.
-      assert.deepEqual(JSON.parse((await row(id)).attachments ?? ''), [
-        { filename: 'badge.txt', contentType: 'text/plain', drawnBy: 'initiales', input: { nom: 'Amélie' } },
-      ]);
-      assert.deepEqual(await worker({ drawers }).runOnce(), { sent: 1, failed: 0, retried: 0 });
-      assert.deepEqual(drawn, [{ nom: 'Amélie' }]);
+      const { kind, to, subject } = message();
+      const envelope = { kind, to, subject };
+      const id = await outbox.enqueue(handle.db, {
+        ...envelope,
+        composedAtSending: { composer: 'badge', input: { nom: 'Amélie' } },
+      });
+      // What is stored is what the message says, not the message.
+      const stored = await row(id);
+      assert.deepEqual([stored.text, stored.html, stored.attachments], ['', '', null]);
+      assert.deepEqual(JSON.parse(stored.composition ?? ''), { composer: 'badge', input: { nom: 'Amélie' } });
+      assert.equal(stored.subject, envelope.subject);
+      assert.deepEqual(await worker({ composers }).runOnce(), { sent: 1, failed: 0, retried: 0 });
       assert.ok(await createOutboxAdmin({ db: handle.db, clock }).resend(id));
-      assert.deepEqual(await worker({ drawers }).runOnce(), { sent: 1, failed: 0, retried: 0 });
-      assert.deepEqual(drawn, [{ nom: 'Amélie' }, { nom: 'Amélie' }]);
+      assert.deepEqual(await worker({ composers }).runOnce(), { sent: 1, failed: 0, retried: 0 });
+      assert.deepEqual(composed, [{ nom: 'Amélie' }, { nom: 'Amélie' }]);
       assert.equal(smtp.received.length, 2);
       for (const { mail } of smtp.received) {
+        assert.equal(mail.subject, envelope.subject);
+        assert.equal(mail.text?.trim(), 'Bonjour Amélie,');
         assert.deepEqual(
           mail.attachments.map((a) => [a.filename, a.contentType, a.content.toString('utf8')]),
           [['badge.txt', 'text/plain', 'badge de Amélie']],
@@ -173,21 +172,21 @@ for (const dialect of dialects) {
       }
     });
 
-    test('an attachment that no drawer makes fails the attempt: the message waits, and leaves once one does', async () => {
-      const id = await outbox.enqueue(
-        handle.db,
-        message({
-          attachments: [{ filename: 'badge.png', contentType: 'image/png', drawnBy: 'badge-qr', input: {} }],
-        }),
-      );
+    test('a message that no composer writes fails the attempt: it waits, and leaves once one does', async () => {
+      const { kind, to, subject } = message();
+      const envelope = { kind, to, subject };
+      const id = await outbox.enqueue(handle.db, {
+        ...envelope,
+        composedAtSending: { composer: 'inscription', input: {} },
+      });
       assert.deepEqual(await worker().runOnce(), { sent: 0, failed: 0, retried: 1 });
       const waiting = await row(id);
       assert.equal(waiting.status, 'en-attente');
-      assert.match(waiting.last_error ?? '', /Pièce jointe « badge\.png » : aucun outil pour la produire/);
+      assert.match(waiting.last_error ?? '', /Aucun outil pour rédiger ce message \(inscription\)/);
       assert.equal(smtp.received.length, 0);
       clock.set(waiting.next_attempt_at);
-      const drawers = { 'badge-qr': async () => Buffer.from('png') };
-      assert.deepEqual(await worker({ drawers }).runOnce(), { sent: 1, failed: 0, retried: 0 });
+      const composers = { inscription: async () => ({ text: 'Bonjour', html: '<p>Bonjour</p>' }) };
+      assert.deepEqual(await worker({ composers }).runOnce(), { sent: 1, failed: 0, retried: 0 });
       assert.equal(smtp.received.length, 1);
     });
 

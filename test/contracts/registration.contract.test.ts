@@ -3,7 +3,7 @@ import { after, describe, test } from 'node:test';
 import type { Dialect } from '../../src/adapters/db/connect.js';
 import { createKyselyOutbox, createOutboxWorker, createSmtpMailer } from '../../src/adapters/mail/index.js';
 import { getBadgeSigner, verifyBadge } from '../../src/modules/events/checkin/badge-token.js';
-import { eventMailDrawers } from '../../src/modules/events/index.js';
+import { eventMailComposers } from '../../src/modules/events/index.js';
 import type { RegistrationDeps } from '../../src/modules/events/registration/deps.js';
 import {
   acceptOffer,
@@ -256,7 +256,7 @@ for (const dialect of ['sqlite', 'postgres'] as Dialect[]) {
         mailer,
         clock: workerClock,
         backoff: () => 1000,
-        drawers: eventMailDrawers(handle.db),
+        composers: eventMailComposers(handle.db),
       });
       try {
         const outcomes = await Promise.all(
@@ -284,7 +284,7 @@ for (const dialect of ['sqlite', 'postgres'] as Dialect[]) {
           'image/png',
           'text/calendar',
         ]);
-        // The badge, drawn at sending, is the QR code of this registration's badge, signed with the event's key.
+        // The badge, drawn when the message is composed at sending, is the QR code of this registration's badge, signed with the event's key.
         const to = confirmation?.rcptTo[0] ?? '';
         const row = await handle.db
           .selectFrom('registration')

@@ -8,6 +8,7 @@ import { migrateToLatest } from '../../src/adapters/db/migrations/index.js';
 import { createKyselyOutbox } from '../../src/adapters/mail/index.js';
 import { registerParticipant } from '../../src/modules/events/registration/index.js';
 import { createEvent, participant } from '../../src/modules/events/registration/testing/factory.js';
+import { outboxMailsTo } from '../../src/modules/events/registration/testing/mails.js';
 import { createTerritoriesModule } from '../../src/modules/territories/index.js';
 import { systemClock } from '../../src/ports/clock.js';
 import { dialects, freshDatabase } from '../helpers/database.js';
@@ -234,19 +235,14 @@ for (const dialect of dialects) {
       const firstWaiting = rows.filter((r) => r.status === 'attente').slice(0, 20);
       assert.equal(leaving.length, 20);
       // Each leaver's link, from the confirmation they were sent.
-      const links = await database.db
-        .selectFrom('outbox_message')
-        .select(['recipient', 'text'])
-        .where('kind', '=', 'inscription-confirmee')
-        .where(
-          'recipient',
-          'in',
-          leaving.map((r) => r.email),
-        )
-        .execute();
-      const tokenOf = new Map(
-        links.map((m) => [m.recipient, /\/inscriptions\/([A-Za-z0-9_-]+)/.exec(m.text)?.[1]]),
+      const links = await Promise.all(
+        leaving.map(async (r) => {
+          const mails = await outboxMailsTo(database.db, r.email);
+          const confirmation = mails.find((m) => m.kind === 'inscription-confirmee');
+          return [r.email, /\/inscriptions\/([A-Za-z0-9_-]+)/.exec(confirmation?.text ?? '')?.[1]] as const;
+        }),
       );
+      const tokenOf = new Map(links);
       const sends = leaving.flatMap((r) => {
         const i = Number(/ruee\.(\d+)@/.exec(r.email)?.[1]);
         const token = tokenOf.get(r.email);

@@ -4,6 +4,7 @@ import { freshDatabase } from '../../../test/helpers/database.js';
 import { createTerritoriesModule } from '../territories/index.js';
 import { createRegistration } from './events.registration.js';
 import { createEvent } from './registration/testing/factory.js';
+import { outboxMailsTo } from './registration/testing/mails.js';
 import { type StandaloneEventsApp, standaloneEventsApp } from './testing/standalone-events-app.js';
 
 describe('registration pages over HTTP', () => {
@@ -120,12 +121,9 @@ describe('registration pages over HTTP', () => {
     assert.match(await result.text(), /Votre inscription est confirmée/);
     const elsewhere = await t.request(first.headers.get('location') ?? '');
     assert.equal(elsewhere.status, 404, 'the result is only shown to the browser that registered');
-    const mail = await t.db
-      .selectFrom('outbox_message')
-      .select('text')
-      .where('recipient', '=', 'http.un@example.fr')
-      .executeTakeFirstOrThrow();
-    const link = /http:\/\/localhost:3000(\/inscriptions\/[A-Za-z0-9_-]{43})/.exec(mail.text)?.[1] ?? '';
+    const [mail] = await outboxMailsTo(t.db, 'http.un@example.fr');
+    assert.equal(mail?.kind, 'inscription-confirmee');
+    const link = /http:\/\/localhost:3000(\/inscriptions\/[A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1] ?? '';
     const page = await t.request(link);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /Atelier données/);

@@ -34,8 +34,8 @@ import { createRegistration } from './events.registration.js';
  */
 /** The registration profiles, by code (the words other modules use for an audience). */
 export { PROFILES } from './events.domain.js';
-/** The attachments of the module's e-mails that the outbox worker draws at sending (the badges' QR codes). */
-export { eventMailDrawers } from './registration/mail/badge-attachment.js';
+/** The module's e-mails that the outbox worker composes at sending (registration's, with the badges). */
+export { eventMailComposers } from './registration/mail/composed.js';
 
 export function createEventsModule(deps: {
   db: Kysely<Database>;

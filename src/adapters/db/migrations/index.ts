@@ -14,6 +14,7 @@ import { eventsBackofficeMigration } from './011-events-backoffice.js';
 import { catalogueMigration } from './012-catalogue.js';
 import { meetingsMigration } from './013-meetings.js';
 import { territoryCoordinatesMigration } from './014-territory-coordinates.js';
+import { outboxCompositionMigration } from './015-outbox-composition.js';
 
 /**
  * One migration set for both dialects: each migration receives the dialect and branches only where SQL
@@ -34,6 +35,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '012-catalogue': catalogueMigration(dialect),
     '013-meetings': meetingsMigration(dialect),
     '014-territory-coordinates': territoryCoordinatesMigration(dialect),
+    '015-outbox-composition': outboxCompositionMigration(),
   };
 }
 

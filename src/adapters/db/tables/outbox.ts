@@ -17,6 +17,11 @@ export interface OutboxMessageTable {
   reply_to: string | null;
   /** JSON `[{ filename, contentType, content }]` with base64 content, or null. */
   attachments: string | null;
+  /**
+   * JSON `{ composer, input }` for a message composed at sending (its `text`, `html` and `attachments` stay
+   * empty here), or null for a message written whole.
+   */
+  composition: string | null;
   /** `<uuid@numerique-territoires>`, made at enqueue: every retry carries the same one. */
   message_id: string;
   /** Unique when set: the same fact enqueued twice gives one message. */

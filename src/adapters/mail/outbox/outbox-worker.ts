@@ -3,7 +3,7 @@ import type { Kysely, Updateable } from 'kysely';
 import type { Logger } from '../../../platform/logger.js';
 import type { Clock } from '../../../ports/clock.js';
 import { type Mailer, PermanentMailError } from '../../../ports/mailer.js';
-import type { AttachmentDrawers } from '../../../ports/outbox.js';
+import type { MailComposers } from '../../../ports/outbox.js';
 import type { Dialect } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import type { OutboxMessageTable } from '../../db/tables/outbox.js';
@@ -15,8 +15,8 @@ export interface OutboxWorkerOptions {
   dialect: Dialect;
   mailer: Mailer;
   clock: Clock;
-  /** Draw the attachments that features leave to sending time (see `DrawnAttachment`), by name. */
-  drawers?: AttachmentDrawers;
+  /** Write the messages that features leave to sending time (see `ComposedAtSending`), by name. */
+  composers?: MailComposers;
   /** Receives ids, kinds, counts and error codes: never an address, a subject or a server's answer. */
   logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
   batchSize?: number;
@@ -72,7 +72,7 @@ const silent = { info() {}, warn() {}, error() {} };
  */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { db, dialect, mailer, clock } = options;
-  const drawers = options.drawers ?? {};
+  const composers = options.composers ?? {};
   const logger = options.logger ?? silent;
   const batchSize = options.batchSize ?? 20;
   const maxAttempts = options.maxAttempts ?? 8;
@@ -112,7 +112,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         break;
       }
       try {
-        await mailer.send(await toMailMessage(row, drawers));
+        await mailer.send(await toMailMessage(row, composers));
       } catch (err) {
         if (await recordFailure(row, token, err)) result.failed++;
         else result.retried++;

@@ -78,10 +78,15 @@ function rowOf(message: OutboxMessage, now: string) {
     kind: message.kind,
     recipient: message.to.trim(),
     subject: message.subject,
-    text: message.text,
-    html: message.html,
+    ...('composedAtSending' in message
+      ? { text: '', html: '', attachments: null, composition: JSON.stringify(message.composedAtSending) }
+      : {
+          text: message.text,
+          html: message.html,
+          attachments: encodeAttachments(message.attachments),
+          composition: null,
+        }),
     reply_to: message.replyTo?.trim() || null,
-    attachments: encodeAttachments(message.attachments),
     message_id: newMessageId(),
     dedupe_key: message.dedupeKey ?? null,
     status: 'en-attente' as const,

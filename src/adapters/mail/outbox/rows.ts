@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { MailAttachment, MailMessage } from '../../../ports/mailer.js';
-import type { AttachmentDrawers, OutboxAttachment } from '../../../ports/outbox.js';
+import type { ComposedAtSending, MailComposers } from '../../../ports/outbox.js';
 import type { OutboxMessageTable, OutboxStatus } from '../../db/tables/outbox.js';
 
 export type OutboxRow = Selectable<OutboxMessageTable>;
@@ -20,63 +20,48 @@ export interface OutboxEntry {
   sentAt: string | null;
 }
 
-type StoredAttachment =
-  | { filename: string; contentType: string; content: string }
-  | { filename: string; contentType: string; drawnBy: string; input: unknown };
+type StoredAttachment = { filename: string; contentType: string; content: string };
 
-/**
- * Attachments as stored: JSON with base64 content (text columns cross both dialects unchanged), or, for an
- * attachment drawn at sending, the drawer's name and its input.
- */
-export function encodeAttachments(attachments: OutboxAttachment[] | undefined): string | null {
+/** Attachments as stored: JSON with base64 content (text columns cross both dialects unchanged). */
+export function encodeAttachments(attachments: MailAttachment[] | undefined): string | null {
   if (!attachments || attachments.length === 0) return null;
-  const stored: StoredAttachment[] = attachments.map((a) =>
-    'drawnBy' in a
-      ? { filename: a.filename, contentType: a.contentType, drawnBy: a.drawnBy, input: a.input }
-      : {
-          filename: a.filename,
-          contentType: a.contentType,
-          content: (typeof a.content === 'string' ? Buffer.from(a.content, 'utf8') : a.content).toString(
-            'base64',
-          ),
-        },
-  );
+  const stored: StoredAttachment[] = attachments.map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    content: (typeof a.content === 'string' ? Buffer.from(a.content, 'utf8') : a.content).toString('base64'),
+  }));
   return JSON.stringify(stored);
 }
 
-/**
- * The message to hand to a `Mailer`, with the Message-ID made at enqueue, its drawn attachments drawn by
- * `drawers`. A drawer that is missing or fails throws: the worker counts it as a failed send and tries again
- * later, as for a mail server that is down.
- */
-export async function toMailMessage(row: OutboxRow, drawers: AttachmentDrawers = {}): Promise<MailMessage> {
-  return {
-    to: row.recipient,
-    subject: row.subject,
-    text: row.text,
-    html: row.html,
-    replyTo: row.reply_to ?? undefined,
-    attachments: row.attachments ? await decodeAttachments(row.attachments, drawers) : undefined,
-    messageId: row.message_id,
-  };
+function decodeAttachments(json: string | null): MailAttachment[] | undefined {
+  if (!json) return undefined;
+  return (JSON.parse(json) as StoredAttachment[]).map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    content: Buffer.from(a.content, 'base64'),
+  }));
 }
 
-function decodeAttachments(json: string, drawers: AttachmentDrawers): Promise<MailAttachment[]> {
-  return Promise.all(
-    (JSON.parse(json) as StoredAttachment[]).map(async (a) => {
-      if (!('drawnBy' in a)) {
-        return {
-          filename: a.filename,
-          contentType: a.contentType,
-          content: Buffer.from(a.content, 'base64'),
-        };
-      }
-      const draw = Object.hasOwn(drawers, a.drawnBy) ? drawers[a.drawnBy] : undefined;
-      if (!draw)
-        throw new Error(`Pièce jointe « ${a.filename} » : aucun outil pour la produire (${a.drawnBy}).`);
-      return { filename: a.filename, contentType: a.contentType, content: await draw(a.input) };
-    }),
-  );
+/**
+ * The message to hand to a `Mailer`, with the Message-ID made at enqueue; a message composed at sending is
+ * composed here by its composer among `composers`. A composer that is missing or fails throws: the worker
+ * counts it as a failed send and tries again later, as for a mail server that is down.
+ */
+export async function toMailMessage(row: OutboxRow, composers: MailComposers = {}): Promise<MailMessage> {
+  const envelope = {
+    to: row.recipient,
+    subject: row.subject,
+    replyTo: row.reply_to ?? undefined,
+    messageId: row.message_id,
+  };
+  if (!row.composition) {
+    return { ...envelope, text: row.text, html: row.html, attachments: decodeAttachments(row.attachments) };
+  }
+  const { composer, input } = JSON.parse(row.composition) as ComposedAtSending;
+  const compose = Object.hasOwn(composers, composer) ? composers[composer] : undefined;
+  if (!compose) throw new Error(`Aucun outil pour rédiger ce message (${composer}).`);
+  const body = await compose(input);
+  return { ...envelope, text: body.text, html: body.html, attachments: body.attachments };
 }
 
 /** The columns an `OutboxEntry` is made of. */

@@ -10,14 +10,8 @@ import type { Mode } from '../events.domain.js';
 import type { RegistrationDeps } from './deps.js';
 import { issueLink, manageUrl } from './links.js';
 import { type CalendarEntry, calendarFile } from './mail/calendar.js';
-import {
-  confirmationMail,
-  type MailEvent,
-  type MailPerson,
-  type MailSession,
-  requestReceivedMail,
-  waitingListMail,
-} from './mail/messages.js';
+import { composedAtSending } from './mail/composed.js';
+import type { MailEvent, MailPerson, MailSession } from './mail/messages.js';
 import type { EventContext } from './queries.js';
 
 export interface Registrant {
@@ -137,8 +131,8 @@ export interface StatusFacts {
 
 /**
  * The e-mail that says where a registration stands, with its management link (`token`): the confirmation
- * (with the .ics, and the badge's QR code for in-person participants, drawn at sending), the request received,
- * or the waiting list; null for another status.
+ * (with the .ics, and the badge's QR code for in-person participants), the request received, or the waiting
+ * list; null for another status. Composed at sending (see composed.ts): this stores what they say.
  */
 export function statusMail(
   deps: Pick<RegistrationDeps, 'publicUrl'>,
@@ -150,7 +144,8 @@ export function statusMail(
   if (a.status === 'confirmee') {
     const held = a.sessions.filter((s) => s.status === 'confirmee').map((s) => s.sessionId);
     const badge = a.registrant.mode === 'presentiel' ? badgeClaims(a.ctx.id, a.registrant) : null;
-    return confirmationMail({
+    return composedAtSending({
+      mail: 'confirmation',
       event,
       person,
       sessions: mailSessions(a.ctx, a.sessions),
@@ -159,7 +154,7 @@ export function statusMail(
       badge,
     });
   }
-  if (a.status === 'validation') return requestReceivedMail({ event, person, manageUrl: url });
-  if (a.status === 'attente') return waitingListMail({ event, person, manageUrl: url });
+  if (a.status === 'validation') return composedAtSending({ mail: 'demande', event, person, manageUrl: url });
+  if (a.status === 'attente') return composedAtSending({ mail: 'attente', event, person, manageUrl: url });
   return null;
 }

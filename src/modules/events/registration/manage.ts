@@ -11,7 +11,8 @@ import type { RegistrationDeps } from './deps.js';
 import { issueLink, manageUrl } from './links.js';
 import { serially, withEventLock } from './lock.js';
 import { wasApproved } from './log.js';
-import { cancellationMail, changedMail } from './mail/messages.js';
+import { composedAtSending } from './mail/composed.js';
+import { cancellationMail } from './mail/messages.js';
 import {
   type EventContext,
   loadEventContext,
@@ -167,7 +168,8 @@ export async function announceChange(
   const token = await issueLink(trx, registrant.id, new Date(at));
   await deps.outbox.enqueue(
     trx,
-    changedMail({
+    composedAtSending({
+      mail: 'modifiee',
       event: mailEvent(ctx),
       person: mailPerson(registrant),
       sessions: mailSessions(

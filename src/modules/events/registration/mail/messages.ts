@@ -5,10 +5,9 @@
  */
 
 import type { renderMail } from '../../../../adapters/mail/index.js';
-import type { OutboxAttachment, OutboxMessage } from '../../../../ports/outbox.js';
-import type { BadgeClaims } from '../../checkin/badge-token.js';
+import type { MailAttachment } from '../../../../ports/mailer.js';
+import type { ComposedBody } from '../../../../ports/outbox.js';
 import { MODES, type Mode } from '../../events.domain.js';
-import { badgeAttachment } from './badge-attachment.js';
 import { parisDateTime, parisSpan } from './format.js';
 import { renderPersonal } from './templates.js';
 
@@ -36,7 +35,15 @@ export interface MailSession {
   status: string;
 }
 
-type Built = Omit<OutboxMessage, 'dedupeKey'> & { dedupeKey: string };
+/** What a message is and goes to, known without writing it (see composed.ts). */
+export interface Envelope {
+  kind: string;
+  dedupeKey: string;
+  to: string;
+  subject: string;
+}
+
+type Built = Envelope & ComposedBody;
 
 const footerFor = (event: MailEvent) =>
   `Vous recevez ce message parce qu’une inscription à « ${event.title} » a été faite avec cette adresse sur Numérique & Territoires. Si ce n’est pas vous, ignorez-le : rien ne sera fait sans ce lien.`;
@@ -47,9 +54,45 @@ function build(
   to: string,
   subject: string,
   content: Parameters<typeof renderMail>[0],
-  attachments?: OutboxAttachment[],
+  attachments?: MailAttachment[],
 ): Built {
   return { kind, dedupeKey, to, subject, ...renderPersonal(content), attachments };
+}
+
+/** The envelopes of the messages that may be composed at sending. */
+export const envelopes = {
+  confirmation: (a: { event: MailEvent; person: MailPerson }): Envelope => ({
+    kind: 'inscription-confirmee',
+    dedupeKey: `inscription:${a.person.registrationId}:confirmee`,
+    to: a.person.email,
+    subject: `Inscription confirmée : ${a.event.title}`,
+  }),
+  requestReceived: (a: { event: MailEvent; person: MailPerson }): Envelope => ({
+    kind: 'inscription-demande-recue',
+    dedupeKey: `inscription:${a.person.registrationId}:demande-recue`,
+    to: a.person.email,
+    subject: `Demande d’inscription reçue : ${a.event.title}`,
+  }),
+  waitingList: (a: { event: MailEvent; person: MailPerson }): Envelope => ({
+    kind: 'inscription-liste-attente',
+    dedupeKey: `inscription:${a.person.registrationId}:attente`,
+    to: a.person.email,
+    subject: `Liste d’attente : ${a.event.title}`,
+  }),
+  changed: (a: { event: MailEvent; person: MailPerson; at: string }): Envelope => ({
+    kind: 'inscription-modifiee',
+    dedupeKey: `inscription:${a.person.registrationId}:modifiee:${a.at}`,
+    to: a.person.email,
+    subject: `Inscription modifiée : ${a.event.title}`,
+  }),
+};
+
+function written(
+  envelope: Envelope,
+  content: Parameters<typeof renderMail>[0],
+  attachments?: MailAttachment[],
+) {
+  return build(envelope.kind, envelope.dedupeKey, envelope.to, envelope.subject, content, attachments);
 }
 
 /** Where and when, as the participant attends it. */
@@ -78,11 +121,10 @@ function sessionLines(sessions: readonly MailSession[]): string[] {
 }
 
 /**
- * « Inscription confirmée »: the .ics, and for in-person participants the badge's QR code (`badge`, drawn at
- * sending).
+ * « Inscription confirmée »: the .ics, and for in-person participants the badge's QR code.
  *
  * @example
- * await outbox.enqueue(trx, confirmationMail({ event, person, sessions, manageUrl, ics, badge }));
+ * await outbox.enqueue(trx, confirmationMail({ event, person, sessions, manageUrl, ics, badgePng }));
  */
 export function confirmationMail(a: {
   event: MailEvent;
@@ -90,9 +132,9 @@ export function confirmationMail(a: {
   sessions: readonly MailSession[];
   manageUrl: string;
   ics: string;
-  badge: BadgeClaims | null;
+  badgePng: Buffer | null;
 }): Built {
-  const attachments: OutboxAttachment[] = [
+  const attachments: MailAttachment[] = [
     {
       filename: 'evenement.ics',
       content: a.ics,
@@ -106,18 +148,15 @@ export function confirmationMail(a: {
     ...sessionLines(a.sessions),
     'L’événement est joint à ce message, à ajouter à votre agenda (fichier .ics).',
   ];
-  if (a.badge) {
-    attachments.push(badgeAttachment(a.badge));
+  if (a.badgePng) {
+    attachments.push({ filename: 'badge-qr.png', content: a.badgePng, contentType: 'image/png' });
     paragraphs.push(
       'Votre badge est joint à ce message sous forme de code QR : présentez-le à l’accueil, sur votre téléphone ou imprimé.',
     );
   }
   paragraphs.push('Un empêchement ? Annulez votre inscription pour libérer votre place.');
-  return build(
-    'inscription-confirmee',
-    `inscription:${a.person.registrationId}:confirmee`,
-    a.person.email,
-    `Inscription confirmée : ${a.event.title}`,
+  return written(
+    envelopes.confirmation(a),
     {
       preheader: `Nous vous attendons ${parisSpan(a.event.startsAt, a.event.endsAt)}.`,
       title: 'Votre inscription est confirmée',
@@ -131,42 +170,30 @@ export function confirmationMail(a: {
 
 /** « Demande reçue »: the profile needs the organisers' approval; distinct from a confirmation. */
 export function requestReceivedMail(a: { event: MailEvent; person: MailPerson; manageUrl: string }): Built {
-  return build(
-    'inscription-demande-recue',
-    `inscription:${a.person.registrationId}:demande-recue`,
-    a.person.email,
-    `Demande d’inscription reçue : ${a.event.title}`,
-    {
-      title: 'Votre demande d’inscription a bien été reçue',
-      paragraphs: [
-        `Bonjour ${a.person.givenName},`,
-        `Votre demande d’inscription à « ${a.event.title} » a bien été reçue. Elle doit être validée par l’équipe organisatrice : ce n’est pas encore une confirmation.`,
-        'Vous recevrez un courriel dès qu’elle aura été examinée. Une place vous est réservée en attendant.',
-      ],
-      action: { label: 'Suivre ma demande', url: a.manageUrl },
-      footer: footerFor(a.event),
-    },
-  );
+  return written(envelopes.requestReceived(a), {
+    title: 'Votre demande d’inscription a bien été reçue',
+    paragraphs: [
+      `Bonjour ${a.person.givenName},`,
+      `Votre demande d’inscription à « ${a.event.title} » a bien été reçue. Elle doit être validée par l’équipe organisatrice : ce n’est pas encore une confirmation.`,
+      'Vous recevrez un courriel dès qu’elle aura été examinée. Une place vous est réservée en attendant.',
+    ],
+    action: { label: 'Suivre ma demande', url: a.manageUrl },
+    footer: footerFor(a.event),
+  });
 }
 
 /** On the waiting list: what happens next. */
 export function waitingListMail(a: { event: MailEvent; person: MailPerson; manageUrl: string }): Built {
-  return build(
-    'inscription-liste-attente',
-    `inscription:${a.person.registrationId}:attente`,
-    a.person.email,
-    `Liste d’attente : ${a.event.title}`,
-    {
-      title: 'Vous êtes sur la liste d’attente',
-      paragraphs: [
-        `Bonjour ${a.person.givenName},`,
-        `« ${a.event.title} » est complet pour le moment : vous êtes inscrit sur la liste d’attente, dans l’ordre d’arrivée des demandes.`,
-        `Si une place se libère, nous vous la proposerons par courriel ; vous aurez alors ${a.event.offerHours} heures pour l’accepter (au plus tard à la clôture des inscriptions).`,
-      ],
-      action: { label: 'Voir ma place dans la liste', url: a.manageUrl },
-      footer: footerFor(a.event),
-    },
-  );
+  return written(envelopes.waitingList(a), {
+    title: 'Vous êtes sur la liste d’attente',
+    paragraphs: [
+      `Bonjour ${a.person.givenName},`,
+      `« ${a.event.title} » est complet pour le moment : vous êtes inscrit sur la liste d’attente, dans l’ordre d’arrivée des demandes.`,
+      `Si une place se libère, nous vous la proposerons par courriel ; vous aurez alors ${a.event.offerHours} heures pour l’accepter (au plus tard à la clôture des inscriptions).`,
+    ],
+    action: { label: 'Voir ma place dans la liste', url: a.manageUrl },
+    footer: footerFor(a.event),
+  });
 }
 
 /** A freed seat, offered until `expiresAt`, to accept in one click from the page the link opens. */
@@ -319,14 +346,13 @@ export function changedMail(a: {
   sessions: readonly MailSession[];
   manageUrl: string;
   at: string;
-  badge: BadgeClaims | null;
+  badgePng: Buffer | null;
 }): Built {
-  const attachments: OutboxAttachment[] = a.badge ? [badgeAttachment(a.badge)] : [];
-  return build(
-    'inscription-modifiee',
-    `inscription:${a.person.registrationId}:modifiee:${a.at}`,
-    a.person.email,
-    `Inscription modifiée : ${a.event.title}`,
+  const attachments: MailAttachment[] = a.badgePng
+    ? [{ filename: 'badge-qr.png', content: a.badgePng, contentType: 'image/png' }]
+    : [];
+  return written(
+    envelopes.changed(a),
     {
       title: 'Votre inscription a été modifiée',
       paragraphs: [
@@ -334,7 +360,7 @@ export function changedMail(a: {
         `Votre inscription à « ${a.event.title} » a été modifiée : vous participez ${MODES[a.person.mode].toLowerCase()}.`,
         ...practical(a.event, a.person.mode),
         ...sessionLines(a.sessions),
-        ...(a.badge ? ['Votre badge (code QR) est joint à ce message.'] : []),
+        ...(a.badgePng ? ['Votre badge (code QR) est joint à ce message.'] : []),
       ],
       action: { label: 'Gérer mon inscription', url: a.manageUrl },
       footer: footerFor(a.event),
