@@ -3,25 +3,26 @@
  *
  * For each database (a temporary SQLite file, then a fresh PostgreSQL database when `BENCH_DATABASE_URL` or
  * `TEST_DATABASE_URL` is set):
- * 1. the app's registration routes are served by a child process (the « app process », with sessions and CSRF
- *    as in production, but not the platform's per-address rate limit of 120 writes a minute, which an opening
- *    rush from many addresses never meets) on 127.0.0.1;
- * 2. a warm-up rush on another event (not measured): a server that opens registration has been running for
+ * 1. the floor: a bare `node:http` server in a process of its own reads the same 2,000 forms and answers the
+ *    same 303, over the same connections: what HTTP alone costs on this machine at this moment;
+ * 2. the whole platform, as production runs it: `src/main.ts` in a process of its own (every middleware,
+ *    sessions, CSRF, the rate limits, the request log at `info`), behind a trusted proxy (`TRUSTED_PROXIES`) that
+ *    gives each person their own address, without its outbox worker (the mail is measured apart, step 5);
+ * 3. two warm-up rushes on other events (not measured): a server that opens registration has been running for
  *    a while, its code compiled by the JIT, its database pages in cache;
- * 3. the reference: the same 2,000 forms posted to a route of the same process that goes through the same
- *    sessions, CSRF check and form parsing, then redirects without registering: what HTTP costs on this machine
- *    at this moment, the part of each request that registration does not decide;
  * 4. the rush: autocannon (this process, so that it does not share the server's event loop) posts 2,000 forms,
- *    each with its own address and idempotency key, over 100 connections: registrations per second, confirmed
- *    per second (confirmed seats over the whole rush's duration), p50/p99 latency;
- * 5. the final counts, read from the database: confirmed, waiting, duplicates (must be 0), seats beyond
- *    capacity (must be 0); and the outbox's share, which comes after: the confirmations leave their badges
- *    (a signed QR code each) to be drawn at sending, and the bench times that drawing as the worker does it;
+ *    each from its own person (their session, as the form page gave it, their address, their idempotency key),
+ *    over 100 connections: requests per second, confirmed per second (confirmed seats over the whole rush's
+ *    duration), p50/p99 latency; then the final counts, read from the database: confirmed, waiting, duplicates
+ *    (must be 0), seats beyond capacity (must be 0);
+ * 5. the outbox's share, which comes after the rush, at the mail server's pace: the decisions leave their
+ *    e-mails (text, HTML, calendar, the badge's signed QR code) to be composed at sending, and the bench times
+ *    that as the worker does it;
  * 6. the ceiling: the same 2,000 registrations made by calling `registerParticipant` in this process (no HTTP,
- *    no rendering), 100 at a time as the connections are, after a warm-up of its own; and the ratio.
+ *    no rendering), 100 at a time as the connections are, after a warm-up of its own; and the ratios.
  *
  * `BENCH_DURATION` (seconds, 60 by default) bounds each load run: a run still going is stopped and reported.
- * `BENCH_CPU_PROF=<dir>` writes a CPU profile of the app process there.
+ * `BENCH_CPU_PROF=<dir>` writes a CPU profile of the platform's process there.
  *
  * Target: at least 1,000 confirmed registrations per second on SQLite with p99 under 150 ms; a missed target
  * is reported, not failed. Any answer other than a 303 (the result page's redirect) fails the bench.
@@ -29,93 +30,95 @@
  * @example
  * BENCH_DURATION=30 TEST_DATABASE_URL=postgres://nt:nt@127.0.0.1:5432/nt npm run bench:registration
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { connectDatabase } from '../src/adapters/db/connect.js';
 import { migrateToLatest } from '../src/adapters/db/migrations/index.js';
 import { createKyselyOutbox } from '../src/adapters/mail/index.js';
-import { issueFormKey, registerParticipant } from '../src/modules/events/registration/index.js';
+import { registerParticipant } from '../src/modules/events/registration/index.js';
 import { createEvent, participant } from '../src/modules/events/registration/testing/factory.js';
-import { fixedClock } from '../src/ports/clock.js';
+import { createTerritoriesModule } from '../src/modules/territories/index.js';
+import { fixedClock, systemClock } from '../src/ports/clock.js';
+import { startAppProcess } from '../test/support/app-process.js';
+import { freshPostgres } from './support/postgres.js';
 import {
   CONNECTIONS,
-  drawAtSending,
+  composeAtSending,
   finalCounts,
   formatRuns,
-  NOW,
-  openForm,
+  forms,
+  openEvent,
   PEOPLE,
+  people,
   post,
   type Run,
   SEATS,
-  serveApp,
-  startChild,
+  serveBare,
+  startBare,
 } from './support/registration-rush.js';
 import { formatTargets, ms, type Target } from './support/report.js';
 
 const LIMIT_SECONDS = Number(process.env.BENCH_DURATION) > 0 ? Number(process.env.BENCH_DURATION) : 60;
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+/** The ceiling runs on the factory's events, whose registration is open at this instant. */
+const CEILING_NOW = '2022-12-15T10:00:00.000Z';
 
-async function benchDatabase(name: string, url: string): Promise<{ failed: boolean; targets: Target[] }> {
+async function benchDatabase(
+  name: string,
+  url: string,
+  dir: string,
+): Promise<{ failed: boolean; targets: Target[] }> {
   console.log(`━━ Base ${name} ━━`);
   const database = connectDatabase(url);
-  await migrateToLatest(database.db, database.dialect);
-  const slug = name.toLowerCase();
-  const event = (id: string) =>
-    createEvent(database.db, { id: `${id}-${slug}`, capacity_total: SEATS, remote: 0 });
-  const [warmUpEvent, rushEvent, ceilingWarmUpEvent, ceilingEvent] = [
-    await event('echauffement'),
-    await event('ruee'),
-    await event('plafond-echauffement'),
-    await event('plafond'),
-  ];
-  const child = await startChild(url);
   try {
-    const form = await openForm(child.origin, rushEvent);
-    const forms = (eventId: string, prefix: string) =>
-      Array.from({ length: PEOPLE }, (_, i) =>
-        new URLSearchParams({
-          _csrf: form.token,
-          cle: issueFormKey(form.token, eventId),
-          profil: 'service-deconcentre',
-          prenom: 'Camille',
-          nom: `Martin ${i}`,
-          email: `${prefix}.${i}@example.fr`,
-          organisation: 'Préfecture',
-          mode: 'presentiel',
-        }).toString(),
-      );
-    const path = (eventId: string) => `/evenements/${eventId}/inscription`;
-    await post(
-      child.origin,
-      path(warmUpEvent),
-      form.cookie,
-      forms(warmUpEvent, 'echauffement'),
-      LIMIT_SECONDS,
-    );
-    const reference = await post(
-      child.origin,
-      '/reference',
-      form.cookie,
-      forms(rushEvent, 'reference'),
-      LIMIT_SECONDS,
-    );
-    const rush = await post(
-      child.origin,
-      path(rushEvent),
-      form.cookie,
-      forms(rushEvent, 'ruee'),
-      LIMIT_SECONDS,
-    );
+    await migrateToLatest(database.db, database.dialect);
+    // Loaded here, as an installed platform has them: the app process then starts at once.
+    await createTerritoriesModule({ db: database.db, clock: systemClock }).ensureLoaded();
+    const slug = name.toLowerCase();
+    const rushes = ['echauffement-1', 'echauffement-2', 'ruee'];
+    const events = await Promise.all(rushes.map((id) => openEvent(database.db, `${id}-${slug}`)));
+    const posts = [];
+    for (const [i, eventId] of events.entries()) {
+      posts.push(forms(await people(database.db, PEOPLE, i * PEOPLE), eventId, rushes[i] ?? ''));
+    }
+    const [warmUp1 = [], warmUp2 = [], rushForms = []] = posts;
+    const path = (eventId: string | undefined) => `/evenements/${eventId}/inscription`;
+
+    const bare = await startBare();
+    let floor: Run;
+    try {
+      await post(bare.origin, path(events[0]), warmUp1, LIMIT_SECONDS);
+      floor = await post(bare.origin, path(events[2]), rushForms, LIMIT_SECONDS);
+    } finally {
+      await bare.stop();
+    }
+
+    const profile = process.env.BENCH_CPU_PROF;
+    const app = await startAppProcess({
+      databaseUrl: url,
+      dir,
+      env: { TRUSTED_PROXIES: '127.0.0.1', LOG_LEVEL: 'info' },
+      nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+    });
+    let rush: Run;
+    let warm: Run[];
+    try {
+      warm = [
+        await post(app.origin, path(events[0]), warmUp1, LIMIT_SECONDS),
+        await post(app.origin, path(events[1]), warmUp2, LIMIT_SECONDS),
+      ];
+      rush = await post(app.origin, path(events[2]), rushForms, LIMIT_SECONDS);
+    } finally {
+      await app.stop();
+    }
+    const rushEvent = events[2] ?? '';
     const final = await finalCounts(database.db, rushEvent);
-    const drawing = await drawAtSending(database.db, 'ruee.');
+    const composing = await composeAtSending(database.db, 'ruee.');
 
     // The ceiling: the same registrations in this process, without HTTP, as many at once as connections.
-    const clock = fixedClock(NOW);
+    const clock = fixedClock(CEILING_NOW);
     const deps = {
       db: database.db,
       dialect: database.dialect,
@@ -134,9 +137,12 @@ async function benchDatabase(name: string, url: string): Promise<{ failed: boole
       );
       return (performance.now() - started) / 1000;
     };
-    await direct(ceilingWarmUpEvent, 'plafond-echauffement');
-    const ceilingSeconds = await direct(ceilingEvent, 'plafond');
-    const ceilingCounts = await finalCounts(database.db, ceilingEvent);
+    const ceilingEvent = (id: string) =>
+      createEvent(database.db, { id: `${id}-${slug}`, capacity_total: SEATS, remote: 0 });
+    await direct(await ceilingEvent('plafond-echauffement'), 'plafond-echauffement');
+    const ceilingId = await ceilingEvent('plafond');
+    const ceilingSeconds = await direct(ceilingId, 'plafond');
+    const ceilingCounts = await finalCounts(database.db, ceilingId);
     const ceiling: Run = {
       seconds: ceilingSeconds,
       answered: PEOPLE,
@@ -150,9 +156,9 @@ async function benchDatabase(name: string, url: string): Promise<{ failed: boole
 
     console.log(
       formatRuns([
-        { label: 'Référence : sessions, CSRF, formulaire lu, redirection', run: reference },
+        { label: 'Plancher : serveur node:http nu, lit le formulaire, 303', run: floor },
         {
-          label: `Ruée HTTP : ${integer.format(PEOPLE)} personnes, ${CONNECTIONS} connexions`,
+          label: `Ruée : la plateforme entière, ${integer.format(PEOPLE)} personnes, ${CONNECTIONS} connexions`,
           run: rush,
           confirmed: final.confirmed,
         },
@@ -163,15 +169,16 @@ async function benchDatabase(name: string, url: string): Promise<{ failed: boole
         },
       ]),
     );
-    const ratio = (rush.answered / rush.seconds / (PEOPLE / ceilingSeconds)) * 100;
-    const ofReference = (rush.answered / rush.seconds / (reference.answered / reference.seconds)) * 100;
+    const rate = (r: Run) => r.answered / r.seconds;
     console.log(
-      `\nHTTP / plafond : ${integer.format(ratio)} % ; ruée / référence : ${integer.format(ofReference)} %.` +
+      `\nÉchauffements (non mesurés) : ${warm.map((w) => `${integer.format(rate(w))} requêtes/s`).join(', ')}.` +
+        `\nRuée / plafond : ${integer.format((rate(rush) / rate(ceiling)) * 100)} % ; ` +
+        `ruée / plancher HTTP : ${integer.format((rate(rush) / rate(floor)) * 100)} %.` +
         `\nComptes finaux de la ruée : confirmées ${final.confirmed}, liste d’attente ${final.waiting}, ` +
         `doublons ${final.duplicates}, au-delà de la jauge ${final.overCapacity}.` +
-        `\nÀ l’envoi, après la ruée : la file d’envoi dessine les ${integer.format(drawing.badges)} badges (QR signé) ` +
-        `de ${integer.format(drawing.mails)} confirmations en ${decimal.format(drawing.seconds)} s ` +
-        `(${integer.format(drawing.badges / drawing.seconds)} /s), à son rythme, hors des requêtes.` +
+        `\nÀ l’envoi, après la ruée : la file d’envoi rédige ses ${integer.format(composing.mails)} courriels ` +
+        `(dont ${integer.format(composing.badges)} badges, QR signé) en ${decimal.format(composing.seconds)} s ` +
+        `(${integer.format(composing.mails / composing.seconds)} /s), à son rythme, hors des requêtes.` +
         `\nComptes du plafond : confirmées ${ceilingCounts.confirmed}, liste d’attente ${ceilingCounts.waiting}, ` +
         `doublons ${ceilingCounts.duplicates}, au-delà de la jauge ${ceilingCounts.overCapacity}.\n`,
     );
@@ -180,9 +187,10 @@ async function benchDatabase(name: string, url: string): Promise<{ failed: boole
     const failed =
       rush.stopped ||
       rush.redirects !== PEOPLE ||
-      reference.redirects !== PEOPLE ||
+      floor.redirects !== PEOPLE ||
       !consistent(final) ||
-      !consistent(ceilingCounts);
+      !consistent(ceilingCounts) ||
+      composing.badges !== SEATS;
     const confirmedPerSecond = final.confirmed / rush.seconds;
     return {
       failed,
@@ -203,7 +211,6 @@ async function benchDatabase(name: string, url: string): Promise<{ failed: boole
           : [],
     };
   } finally {
-    await child.stop();
     await database.close();
   }
 }
@@ -217,23 +224,17 @@ async function main(): Promise<number> {
   const targets: Target[] = [];
   let failed = false;
   try {
-    const sqlite = await benchDatabase('SQLite', `sqlite:${join(dir, 'bench.sqlite')}`);
+    const sqlite = await benchDatabase('SQLite', `sqlite:${join(dir, 'bench.sqlite')}`, dir);
     failed ||= sqlite.failed;
     targets.push(...sqlite.targets);
     const admin = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
     if (admin) {
-      const name = `nt_bench_${randomBytes(4).toString('hex')}`;
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      await client.query(`CREATE DATABASE ${name}`);
-      const url = new URL(admin);
-      url.pathname = `/${name}`;
+      const target = await freshPostgres(admin);
       try {
-        const postgres = await benchDatabase('PostgreSQL', url.toString());
+        const postgres = await benchDatabase('PostgreSQL', target.url, dir);
         failed ||= postgres.failed;
       } finally {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await client.end();
+        await target.drop();
       }
     } else console.log('PostgreSQL : TEST_DATABASE_URL non défini, base ignorée.\n');
   } finally {
@@ -244,5 +245,5 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-if (process.argv[2] === 'serve') await serveApp(process.argv[3] ?? '');
+if (process.argv[2] === 'serve-bare') serveBare();
 else process.exit(await main());

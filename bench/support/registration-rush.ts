@@ -1,79 +1,126 @@
 /**
- * The registration bench's parts (see bench/registration.bench.ts): the app process, the form's session, the
- * load runs, the final counts and the results table.
+ * The registration bench's parts (see bench/registration.bench.ts): the events, the people and their sessions,
+ * the bare HTTP server of the floor, the load runs, the outbox's share, the final counts and the results table.
  */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
-import { Hono } from 'hono';
-import { connectDatabase } from '../../src/adapters/db/connect.js';
+import type { connectDatabase } from '../../src/adapters/db/connect.js';
 import { createKyselySessionStore } from '../../src/adapters/db/session-store.kysely.js';
-import { createKyselyOutbox } from '../../src/adapters/mail/index.js';
 import { toMailMessage } from '../../src/adapters/mail/outbox/rows.js';
-import { createRegistration } from '../../src/modules/events/events.registration.js';
-import { eventMailDrawers } from '../../src/modules/events/index.js';
-import { createTerritoriesModule } from '../../src/modules/territories/index.js';
-import type { AppEnv } from '../../src/platform/http/context.js';
-import { csrf } from '../../src/platform/http/csrf.js';
-import { errorPage } from '../../src/platform/http/errors.js';
-import { formBodies } from '../../src/platform/http/form-body.js';
-import { sessions } from '../../src/platform/http/session.js';
-import { createLogger } from '../../src/platform/logger.js';
-import { fixedClock } from '../../src/ports/clock.js';
+import { eventMailComposers } from '../../src/modules/events/index.js';
+import { issueFormKey } from '../../src/modules/events/registration/index.js';
+import { createEvent } from '../../src/modules/events/registration/testing/factory.js';
+import { SESSION_COOKIE } from '../../src/platform/http/session.js';
+import { randomToken, sha256 } from '../../src/shared/hash.js';
 import { ms } from './report.js';
 
 export const PEOPLE = 2000;
 export const SEATS = 1000;
 export const CONNECTIONS = 100;
-export const NOW = '2022-12-15T10:00:00.000Z';
+const DAY = 86_400_000;
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 
-/**
- * The « app process »: the registration routes on 127.0.0.1:0, and `/reference`, which goes through the same
- * middleware and reads the same form, then answers the same redirect without registering; prints its port.
- */
-export async function serveApp(url: string) {
-  const database = connectDatabase(url);
-  const clock = fixedClock(NOW);
-  const registration = createRegistration({
-    db: database.db,
-    dialect: database.dialect,
-    outbox: createKyselyOutbox({ clock }),
-    clock,
-    publicUrl: 'http://127.0.0.1',
-    territories: createTerritoriesModule({ db: database.db, clock }),
+type Db = ReturnType<typeof connectDatabase>['db'];
+
+/** An in-person event of `SEATS` places whose registration is open now (the app runs on the system clock). */
+export function openEvent(db: Db, id: string): Promise<string> {
+  const now = Date.now();
+  return createEvent(db, {
+    id,
+    capacity_total: SEATS,
+    remote: 0,
+    starts_at: new Date(now + 30 * DAY).toISOString(),
+    ends_at: new Date(now + 30 * DAY + 8 * 3_600_000).toISOString(),
+    registration_opens_at: new Date(now - DAY).toISOString(),
+    registration_closes_at: new Date(now + 20 * DAY).toISOString(),
   });
-  const app = new Hono<AppEnv>();
-  const logger = createLogger('silent');
-  app.use(async (c, next) => {
-    c.set('logger', logger);
-    c.set('navigation', []);
-    await next();
-  });
-  app.use(formBodies({ maxBytes: 8 * 1024 * 1024 }));
-  app.use(sessions(createKyselySessionStore(database.db), clock));
-  app.use(csrf());
-  app.post('/reference', async (c) => {
-    const body = await c.req.parseBody({ all: true });
-    return c.redirect(`/reference?cle=${encodeURIComponent(String(body.cle))}`, 303);
-  });
-  app.route('/', registration.routes);
-  app.onError(errorPage);
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-    console.log(`PORT ${info.port}`),
-  );
-  process.on('SIGTERM', () => server.close(() => database.close().then(() => process.exit(0))));
 }
 
-/** Starts the app process (bench/registration.bench.ts `serve <url>`), with a CPU profile if asked. */
-export async function startChild(url: string): Promise<{ origin: string; stop(): Promise<void> }> {
-  const profile = process.env.BENCH_CPU_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-    : [];
+/** One person of the rush: the session their browser got with the form, and the address they come from. */
+export interface Person {
+  cookie: string;
+  csrf: string;
+  address: string;
+}
+
+/**
+ * `count` people, each with the session the form page would have given them (made here through the session
+ * store, as the page makes it: the rush is the moment they send the form) and an address of their own, numbered
+ * from `first`.
+ */
+export async function people(db: Db, count: number, first: number): Promise<Person[]> {
+  const store = createKyselySessionStore(db);
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + 8 * 3_600_000).toISOString();
+  const made: Person[] = [];
+  for (let i = first; i < first + count; i++) {
+    const token = randomToken(32);
+    const csrf = randomToken(32);
+    await store.create(sha256(token), { personId: null, csrfToken: csrf, data: {}, expiresAt }, now);
+    made.push({
+      cookie: `${SESSION_COOKIE}=${token}`,
+      csrf,
+      address: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+    });
+  }
+  return made;
+}
+
+/** One POST of the rush: its headers (session, address through the trusted proxy) and its form. */
+export interface Post {
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Each person's registration form for `eventId`, filled in, with its idempotency key. */
+export function forms(crowd: Person[], eventId: string, emailPrefix: string): Post[] {
+  return crowd.map((p, i) => ({
+    headers: {
+      cookie: p.cookie,
+      'x-forwarded-for': p.address,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({
+      _csrf: p.csrf,
+      cle: issueFormKey(p.csrf, eventId),
+      profil: 'service-deconcentre',
+      prenom: 'Camille',
+      nom: `Martin ${i}`,
+      email: `${emailPrefix}.${i}@example.fr`,
+      organisation: 'Préfecture',
+      mode: 'presentiel',
+    }).toString(),
+  }));
+}
+
+/**
+ * The floor's server: bare `node:http`, no framework nor database, that reads each form whole, parses it and
+ * answers the same 303 as the app; prints its port.
+ */
+export function serveBare() {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+      res.writeHead(303, {
+        location: `/inscription/resultat?cle=${encodeURIComponent(form.get('cle') ?? '')}`,
+      });
+      res.end();
+    });
+  });
+  server.listen(0, '127.0.0.1', () => console.log(`PORT ${(server.address() as AddressInfo).port}`));
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+}
+
+/** Starts the floor's server in a process of its own (bench/registration.bench.ts `serve-bare`). */
+export async function startBare(): Promise<{ origin: string; stop(): Promise<void> }> {
   const script = fileURLToPath(new URL('../registration.bench.ts', import.meta.url));
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script, 'serve', url], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, 'serve-bare'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<string>((resolve, reject) => {
@@ -81,7 +128,7 @@ export async function startChild(url: string): Promise<{ origin: string; stop():
       const m = /PORT (\d+)/.exec(d.toString());
       if (m?.[1]) resolve(m[1]);
     });
-    child.on('exit', (code) => reject(new Error(`le serveur s’est arrêté (${code})`)));
+    child.on('exit', (code) => reject(new Error(`le serveur nu s’est arrêté (${code})`)));
   });
   return {
     origin: `http://127.0.0.1:${port}`,
@@ -91,15 +138,6 @@ export async function startChild(url: string): Promise<{ origin: string; stop():
         child.kill('SIGTERM');
       }),
   };
-}
-
-/** A visitor's session, from the form page: its cookie and CSRF token. */
-export async function openForm(origin: string, eventId: string): Promise<{ cookie: string; token: string }> {
-  const page = await fetch(`${origin}/evenements/${eventId}/inscription`);
-  const cookie = (page.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-  if (!cookie || !token) throw new Error('formulaire sans session ni jeton CSRF');
-  return { cookie, token };
 }
 
 /** What one load run measured; latencies are null for the in-process ceiling. */
@@ -117,26 +155,22 @@ export interface Run {
 }
 
 /** Posts every form once to `path`, over `CONNECTIONS` connections, stopping after `limitSeconds`. */
-export async function post(
-  origin: string,
-  path: string,
-  cookie: string,
-  forms: string[],
-  limitSeconds: number,
-): Promise<Run> {
+export async function post(origin: string, path: string, posts: Post[], limitSeconds: number): Promise<Run> {
   let next = 0;
   const started = performance.now();
   const instance = autocannon({
     url: origin,
     connections: CONNECTIONS,
-    amount: forms.length,
+    amount: posts.length,
     timeout: limitSeconds,
     requests: [
       {
         method: 'POST',
         path,
-        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        setupRequest: (request) => ({ ...request, body: forms[next++ % forms.length] }),
+        setupRequest: (request) => {
+          const one = posts[next++ % posts.length] as Post;
+          return { ...request, headers: one.headers, body: one.body };
+        },
       },
     ],
   });
@@ -151,7 +185,7 @@ export async function post(
     last = performance.now();
     if (firsts.has(client)) later.push(ms);
     else firsts.add(client);
-    if (++answered === forms.length) instance.stop();
+    if (++answered === posts.length) instance.stop();
   });
   let stopped = false;
   const timer = setTimeout(() => {
@@ -179,28 +213,28 @@ function percentile(values: number[], p: number): number | null {
 }
 
 /**
- * The outbox's share of the rush, after it: drawing the badges that the confirmations of `recipientPrefix` left
- * to the sending (see `DrawnAttachment`), as the worker does before handing each mail to the mail server.
+ * The outbox's share of the rush, after it: composing the messages that the rush's decisions left to the
+ * sending (see `ComposedAtSending`) — text, HTML, calendar and, for confirmations, the badge's signed QR code —
+ * as the worker does before handing each one to the mail server.
  */
-export async function drawAtSending(db: ReturnType<typeof connectDatabase>['db'], recipientPrefix: string) {
+export async function composeAtSending(db: Db, recipientPrefix: string) {
   const rows = await db
     .selectFrom('outbox_message')
     .selectAll()
-    .where('kind', '=', 'inscription-confirmee')
     .where('recipient', 'like', `${recipientPrefix}%`)
     .execute();
-  const drawers = eventMailDrawers(db);
+  const composers = eventMailComposers(db);
   const started = performance.now();
   let badges = 0;
   for (const row of rows) {
-    const mail = await toMailMessage(row, drawers);
+    const mail = await toMailMessage(row, composers);
     badges += mail.attachments?.filter((a) => a.contentType === 'image/png').length ?? 0;
   }
   return { mails: rows.length, badges, seconds: (performance.now() - started) / 1000 };
 }
 
 /** The event's registrations as the bench checks them, read from the rows. */
-export async function finalCounts(db: ReturnType<typeof connectDatabase>['db'], eventId: string) {
+export async function finalCounts(db: Db, eventId: string) {
   const rows = await db
     .selectFrom('registration')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
@@ -231,7 +265,7 @@ export function formatRuns(runs: Array<{ label: string; run: Run; confirmed?: nu
     [
       'Mesure',
       'durée s',
-      'inscr./s',
+      'requêtes/s',
       'confirmées/s',
       'p50 ms',
       'p99 ms',

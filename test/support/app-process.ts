@@ -33,25 +33,37 @@ export interface AppProcess {
  * @example
  * const one = await startAppProcess({ databaseUrl, dir }); … await one.stop();
  */
-export async function startAppProcess(options: { databaseUrl: string; dir: string }): Promise<AppProcess> {
+export async function startAppProcess(options: {
+  databaseUrl: string;
+  dir: string;
+  /** More environment, over the defaults above (`LOG_LEVEL`, `TRUSTED_PROXIES`…). */
+  env?: Record<string, string>;
+  /** Options for node itself (`--cpu-prof`…). */
+  nodeArgs?: string[];
+}): Promise<AppProcess> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: options.databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: origin,
-      UPLOADS_DIR: `${options.dir}/uploads-${port}`,
-      MAILS_DIR: `${options.dir}/mails-${port}`,
-      SEED_DEMO: 'never',
-      OUTBOX_WORKER: 'off',
-      LOG_LEVEL: 'error',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', MAIN],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATABASE_URL: options.databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: origin,
+        UPLOADS_DIR: `${options.dir}/uploads-${port}`,
+        MAILS_DIR: `${options.dir}/mails-${port}`,
+        SEED_DEMO: 'never',
+        OUTBOX_WORKER: 'off',
+        LOG_LEVEL: 'error',
+        ...options.env,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
