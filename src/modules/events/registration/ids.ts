@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { secureRandomBytes } from '../../../shared/hash.js';
 
 let lastMs = 0;
 let sequence = 0;
@@ -25,7 +25,7 @@ export function orderedId(now: Date): string {
     sequence = 0;
   }
   lastMs = ms;
-  const random = randomBytes(8);
+  const random = secureRandomBytes(8);
   const hex = ms.toString(16).padStart(12, '0');
   const variant = ((random[0] ?? 0) & 0x3f) | 0x80;
   const tail = Buffer.concat([Buffer.from([variant]), random.subarray(1)]).toString('hex');
