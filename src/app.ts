@@ -2,7 +2,6 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { FakeProConnect } from './adapters/auth/fake-proconnect.js';
 import type { DatabaseHandle } from './adapters/db/connect.js';
 import { createKyselySessionStore } from './adapters/db/session-store.kysely.js';
@@ -18,10 +17,11 @@ import { createTerritoriesModule, type TerritoriesModule } from './modules/terri
 import { etagAndCompression } from './platform/http/compression.js';
 import type { AppEnv } from './platform/http/context.js';
 import { csrf } from './platform/http/csrf.js';
-import { formBodies } from './platform/http/form-body.js';
 import { errorPage, notFoundPage } from './platform/http/errors.js';
+import { formBodies } from './platform/http/form-body.js';
 import { createPageCache } from './platform/http/page-cache.js';
 import { rateLimit, resolveClientAddress } from './platform/http/rate-limit.js';
+import { securityHeaders } from './platform/http/security-headers.js';
 import { SESSION_COOKIE, sessions } from './platform/http/session.js';
 import { staticFolder } from './platform/http/static.js';
 import type { Logger } from './platform/logger.js';
@@ -154,6 +154,8 @@ export function createApp(deps: AppDeps): App {
   ];
 
   app.use(requestId({ generator: () => crypto.randomUUID() }));
+  // First, so that every answer carries them, those of the page cache's fast lane included.
+  app.use(securityHeaders());
   app.use(resolveClientAddress(deps.trustedProxies ?? []));
   app.use(async (c, next) => {
     const started = performance.now();
@@ -181,26 +183,6 @@ export function createApp(deps: AppDeps): App {
   // Pages already rendered for visitors without a session leave here, before the rest of the chain.
   app.use(pageCache.fastLane({ sessionCookie: SESSION_COOKIE }));
   app.use(etagAndCompression());
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", NONCE],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-      strictTransportSecurity: 'max-age=63072000; includeSubDomains',
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      xFrameOptions: 'DENY',
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
 
   app.get(`${DSFR_PREFIX}*`, staticFolder(DSFR_DIST, DSFR_PREFIX));
   app.get(`${APP_PREFIX}*`, staticFolder(APP_ASSETS_DIR, APP_PREFIX));

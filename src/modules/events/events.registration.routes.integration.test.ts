@@ -123,7 +123,8 @@ describe('registration pages over HTTP', () => {
     assert.equal(elsewhere.status, 404, 'the result is only shown to the browser that registered');
     const [mail] = await outboxMailsTo(t.db, 'http.un@example.fr');
     assert.equal(mail?.kind, 'inscription-confirmee');
-    const link = /http:\/\/localhost:3000(\/inscriptions\/[A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1] ?? '';
+    const link =
+      /http:\/\/localhost:3000(\/inscriptions\/[A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1] ?? '';
     const page = await t.request(link);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /Atelier données/);

@@ -13,11 +13,6 @@ const COMPRESSIBLE =
  * `If-None-Match` gets a 304 with no body), then Brotli or gzip as the client accepts. Responses that
  * already carry a Content-Encoding (pre-compressed static files) pass through.
  *
- * A page that uses the CSP nonce (an inline script) differs at each request, so the ETag is computed with
- * the nonce masked; a 304 then leaves out the Content-Security-Policy header, so that the browser keeps the
- * policy stored with the page it already has, whose nonce matches that page's scripts. Mount it outside the
- * security headers middleware.
- *
  * @example
  * app.use(etagAndCompression());
  */
@@ -36,15 +31,12 @@ export function etagAndCompression(): MiddlewareHandler {
 
     const body = Buffer.from(await res.arrayBuffer());
     const headers = new Headers(res.headers);
-    const nonce = c.get('secureHeadersNonce') as string | undefined;
-    const stable = nonce ? Buffer.from(body.toString('utf8').split(nonce).join('')) : body;
-    const etag = `"${createHash('sha1').update(stable).digest('base64url')}"`;
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     headers.set('etag', etag);
     headers.append('vary', 'Accept-Encoding');
     const inm = c.req.header('if-none-match');
     if (inm?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
       headers.delete('content-length');
-      headers.delete('content-security-policy');
       c.res = new Response(null, { status: 304, headers });
       return;
     }

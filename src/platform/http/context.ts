@@ -7,7 +7,6 @@ export type AppEnv = {
   Variables: {
     reqId: string;
     requestId: string;
-    secureHeadersNonce?: string;
     logger: Logger;
     session: SessionHandle;
     navigation: NavItem[];

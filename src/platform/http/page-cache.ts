@@ -104,12 +104,7 @@ export function createPageCache(opts: { maxEntries: number; ttlMs: number; now: 
       if (stored && !stored.outer && c.res.headers.get('x-nt-page-cache')) {
         const outer: Array<[string, string]> = [];
         c.res.headers.forEach((value, name) => {
-          if (PER_RESPONSE.has(name)) return;
-          // These pages run no inline script: the nonce, fresh for each response, is not needed to replay them.
-          outer.push([
-            name,
-            name === 'content-security-policy' ? value.replace(/\s*'nonce-[^']*'/g, '') : value,
-          ]);
+          if (!PER_RESPONSE.has(name)) outer.push([name, value]);
         });
         stored.outer = outer;
       }

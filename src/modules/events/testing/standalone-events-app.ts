@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { Hono as HonoApp } from 'hono';
-import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../../../adapters/db/connect.js';
 import type { Database } from '../../../adapters/db/schema.js';
@@ -16,6 +15,7 @@ import { createKyselyOutbox } from '../../../adapters/mail/index.js';
 import type { AppEnv } from '../../../platform/http/context.js';
 import { csrf } from '../../../platform/http/csrf.js';
 import { errorPage, notFoundPage } from '../../../platform/http/errors.js';
+import { securityHeaders } from '../../../platform/http/security-headers.js';
 import { SESSION_COOKIE, sessions } from '../../../platform/http/session.js';
 import { staticFolder } from '../../../platform/http/static.js';
 import { createLogger } from '../../../platform/logger.js';
@@ -90,27 +90,8 @@ export async function standaloneEventsApp(options: StandaloneEventsOptions) {
     c.set('navigation', options.navigation ?? [{ label: 'Événements', href: '/evenements' }]);
     await next();
   });
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", NONCE],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-      // As in src/app.ts: with hono's default (`no-referrer`) Chromium sends `Origin: null` on a form POST,
-      // which the CSRF check rightly refuses.
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      xFrameOptions: 'DENY',
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  // The app's security headers and policy (src/app.ts).
+  app.use(securityHeaders());
   app.get(`${DSFR_PREFIX}*`, staticFolder(DSFR_DIST, DSFR_PREFIX));
   app.get(`${APP_PREFIX}*`, staticFolder(APP_ASSETS_DIR, APP_PREFIX));
   app.use(sessions(sessionStore, clock));

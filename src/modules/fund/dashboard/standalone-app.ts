@@ -5,11 +5,11 @@
  * app mounts the fund.
  */
 import { Hono } from 'hono';
-import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { etagAndCompression } from '../../../platform/http/compression.js';
 import type { AppEnv } from '../../../platform/http/context.js';
 import { errorPage, notFoundPage } from '../../../platform/http/errors.js';
 import { createPageCache } from '../../../platform/http/page-cache.js';
+import { securityHeaders } from '../../../platform/http/security-headers.js';
 import { staticFolder } from '../../../platform/http/static.js';
 import { createLogger } from '../../../platform/logger.js';
 import { APP_ASSETS_DIR, APP_PREFIX, DSFR_DIST, DSFR_PREFIX } from '../../../platform/ui/assets-paths.js';
@@ -31,24 +31,8 @@ export function standaloneDashboardApp(dashboard: FundDashboard, clock: Clock): 
     await next();
   });
   app.use(etagAndCompression());
-  // The app's policy (src/app.ts): scripts from 'self' or with the nonce, styles from 'self' only.
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", NONCE],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  // The app's security headers and policy (src/app.ts).
+  app.use(securityHeaders());
   app.get(`${DSFR_PREFIX}*`, staticFolder(DSFR_DIST, DSFR_PREFIX));
   app.get(`${APP_PREFIX}*`, staticFolder(APP_ASSETS_DIR, APP_PREFIX));
   const pageCache = createPageCache({ maxEntries: 2000, ttlMs: 30_000, now: () => clock.now().getTime() });

@@ -4,9 +4,9 @@
  * and its bench, until the app mounts the module (then they can move to `test/helpers/platform.ts`).
  */
 import { Hono } from 'hono';
-import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../../../platform/http/context.js';
 import { errorPage, notFoundPage } from '../../../platform/http/errors.js';
+import { securityHeaders } from '../../../platform/http/security-headers.js';
 import { staticFolder } from '../../../platform/http/static.js';
 import { createLogger } from '../../../platform/logger.js';
 import { APP_ASSETS_DIR, APP_PREFIX, DSFR_DIST, DSFR_PREFIX } from '../../../platform/ui/assets-paths.js';
@@ -26,24 +26,8 @@ export function standaloneTerritoriesApp(module: TerritoriesModule): Hono<AppEnv
     c.set('navigation', module.navigation);
     await next();
   });
-  // The app's policy (src/app.ts): scripts from 'self' or with the nonce, no inline style.
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", NONCE],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  // The app's security headers and policy (src/app.ts).
+  app.use(securityHeaders());
   app.get(`${DSFR_PREFIX}*`, staticFolder(DSFR_DIST, DSFR_PREFIX));
   app.get(`${APP_PREFIX}*`, staticFolder(APP_ASSETS_DIR, APP_PREFIX));
   app.route('/', module.routes);
