@@ -77,7 +77,7 @@ describe('Registration by keyboard, as a ProConnect agent, and the organiser’s
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space'); // Atelier « Données ouvertes »
     await tabTo(page, { text: 'Enregistrer les modifications' });
-    await Promise.all([page.waitForURL(/\/modifier$/), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(/\?resultat=modifiee$/), page.keyboard.press('Enter')]);
     assert.match(
       (await page.locator('.fr-alert').textContent()) ?? '',
       /Vos modifications sont enregistrées/,

@@ -161,7 +161,7 @@ describe('Registration by keyboard, as a visitor with the e-mailed link', () => 
     assert.equal((await focused(page)).value, t.event.sessions.cyber);
     await page.keyboard.press('Space');
     await tabTo(page, { text: 'Enregistrer les modifications' });
-    await Promise.all([page.waitForURL(/\/modifier$/), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(/\?resultat=modifiee$/), page.keyboard.press('Enter')]);
 
     assert.match(
       (await page.locator('.fr-alert').textContent()) ?? '',

@@ -29,8 +29,8 @@ describe('registration pages over HTTP', () => {
   after(() => t.close());
 
   /** A visitor's session from the form page: cookie, CSRF token and idempotency key. */
-  async function openForm() {
-    const res = await t.request(`/evenements/${eventId}/inscription`);
+  async function openForm(event = eventId) {
+    const res = await t.request(`/evenements/${event}/inscription`);
     assert.equal(res.status, 200);
     const html = await res.text();
     const cookie = (res.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
@@ -133,10 +133,41 @@ describe('registration pages over HTTP', () => {
     assert.match(await ics.text(), /SUMMARY:Atelier données/);
     const confirm = await t.request(`${link}/annuler`, { headers: { cookie: session.cookie } });
     assert.match(await confirm.text(), /Confirmer l’annulation/);
+    // Post/redirect/get: each answer sends to the registration's page, which says what happened.
     const cancelled = await t.postForm(`${link}/annuler`, session);
-    assert.match(await cancelled.text(), /Votre inscription est annulée/);
+    assert.equal(cancelled.status, 303);
+    assert.equal(cancelled.headers.get('location'), `${link}?resultat=annulee`);
+    const after = await t.request(cancelled.headers.get('location') ?? '');
+    assert.match(await after.text(), /Votre inscription est annulée : votre place a été libérée/);
     const twice = await t.postForm(`${link}/annuler`, session);
-    assert.match(await twice.text(), /déjà annulée/);
+    assert.equal(twice.headers.get('location'), `${link}?resultat=deja-annulee`);
+    assert.match(await (await t.request(`${link}?resultat=deja-annulee`)).text(), /déjà annulée/);
+    // A made-up outcome says nothing.
+    assert.doesNotMatch(await (await t.request(`${link}?resultat=toString`)).text(), /fr-alert--/);
+  });
+
+  test('a freed seat offered by e-mail is accepted in one click, then the page says so; twice changes nothing', async () => {
+    const small = await createEvent(t.db, { capacity_total: 1 });
+    const register = async (n: string) => {
+      const { session, cle } = await openForm(small);
+      const { sessions: _s, q_regime: _q, ...form } = valid(cle, n);
+      const res = await t.postForm(`/evenements/${small}/inscription`, session, form);
+      assert.equal(res.status, 303);
+      const [mail] = await outboxMailsTo(t.db, `http.${n}@example.fr`);
+      return /http:\/\/localhost:3000(\/inscriptions\/[A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1] ?? '';
+    };
+    const first = await register('offre-1');
+    const second = await register('offre-2');
+    const session = (await openForm(small)).session;
+    assert.equal((await t.postForm(`${first}/annuler`, session)).status, 303);
+    const accepted = await t.postForm(`${second}/accepter`, session);
+    assert.equal(accepted.status, 303);
+    assert.equal(accepted.headers.get('location'), `${second}?resultat=acceptee`);
+    const page = await (await t.request(`${second}?resultat=acceptee`)).text();
+    assert.match(page, /Vous avez accepté la place proposée/);
+    assert.match(page, /Inscription confirmée/);
+    const again = await t.postForm(`${second}/accepter`, session);
+    assert.equal(again.headers.get('location'), `${second}?resultat=aucune-offre`);
   });
 
   test('unknown links and logged-out « Mes inscriptions » get clear answers', async () => {

@@ -51,6 +51,21 @@ const CLOSED = {
  * The participants' pages: the registration form (GET/POST, idempotent, without JavaScript), its result, and
  * managing a registration from the e-mailed link or from « Mes inscriptions ».
  */
+/** What the registration's page says after a change went through, by its `resultat`. */
+const OUTCOMES = {
+  annulee: { type: 'success', text: 'Votre inscription est annulée : votre place a été libérée.' },
+  'deja-annulee': { type: 'info', text: 'Cette inscription était déjà annulée ou close : rien n’a changé.' },
+  acceptee: { type: 'success', text: 'Vous avez accepté la place proposée.' },
+  expiree: {
+    type: 'info',
+    text: 'Le délai pour accepter cette place est dépassé : elle a été proposée à la personne suivante.',
+  },
+  'aucune-offre': { type: 'info', text: 'Aucune place ne vous est proposée en ce moment : rien n’a changé.' },
+  modifiee: { type: 'success', text: 'Vos modifications sont enregistrées.' },
+  inchangee: { type: 'info', text: 'Rien n’a changé.' },
+  close: { type: 'info', text: 'Cette inscription ne peut plus être modifiée.' },
+} as const;
+
 export function registrationRoutes(
   deps: RegistrationDeps & { territories: Pick<TerritoriesModule, 'territories' | 'organisations'> },
 ) {
@@ -319,8 +334,21 @@ export function registrationRoutes(
     );
   }
 
+  /**
+   * A change that went through answers with a redirect to the registration's page (post/redirect/get: reloading
+   * the page sends nothing again), which says what happened from its `resultat`.
+   */
+  const done = (c: Context<AppEnv>, base: string, outcome: keyof typeof OUTCOMES) =>
+    c.redirect(`${base}?resultat=${outcome}`, 303);
+
   for (const prefix of ['/inscriptions/:token', '/mes-inscriptions/:rid']) {
-    app.get(prefix, (c) => manage(c));
+    app.get(prefix, (c) => {
+      const outcome = c.req.query('resultat') ?? '';
+      return manage(
+        c,
+        Object.hasOwn(OUTCOMES, outcome) ? OUTCOMES[outcome as keyof typeof OUTCOMES] : undefined,
+      );
+    });
     app.get(`${prefix}/offre`, (c) => manage(c));
     app.get(`${prefix}/annuler`, async (c) => {
       const at = await locate(c);
@@ -335,30 +363,13 @@ export function registrationRoutes(
     app.post(`${prefix}/annuler`, async (c) => {
       const at = await locate(c);
       if (!at) return unknown(c);
-      const done = await cancelRegistration(deps, at.id);
-      return manage(
-        c,
-        done
-          ? { type: 'success', text: 'Votre inscription est annulée : votre place a été libérée.' }
-          : { type: 'info', text: 'Cette inscription était déjà annulée ou close : rien n’a changé.' },
-      );
+      const cancelled = await cancelRegistration(deps, at.id);
+      return done(c, at.base, cancelled ? 'annulee' : 'deja-annulee');
     });
     app.post(`${prefix}/accepter`, async (c) => {
       const at = await locate(c);
       if (!at) return unknown(c);
-      const answer = await acceptOffer(deps, at.id);
-      const text = {
-        acceptee: 'Vous avez accepté la place proposée.',
-        expiree:
-          'Le délai pour accepter cette place est dépassé : elle a été proposée à la personne suivante.',
-        'aucune-offre': 'Aucune place ne vous est proposée en ce moment : rien n’a changé.',
-      }[answer];
-      return manage(
-        c,
-        { type: answer === 'acceptee' ? 'success' : 'info', text },
-        undefined,
-        answer === 'acceptee' ? 200 : 409,
-      );
+      return done(c, at.base, await acceptOffer(deps, at.id));
     });
     app.post(`${prefix}/modifier`, async (c) => {
       const at = await locate(c);
@@ -390,17 +401,8 @@ export function registrationRoutes(
           { mode: 'Complet : votre mode de participation reste inchangé.' },
           409,
         );
-      if (result.status === 'impossible')
-        return manage(
-          c,
-          { type: 'info', text: 'Cette inscription ne peut plus être modifiée.' },
-          undefined,
-          409,
-        );
-      return manage(c, {
-        type: 'success',
-        text: result.status === 'inchangee' ? 'Rien n’a changé.' : 'Vos modifications sont enregistrées.',
-      });
+      if (result.status === 'impossible') return done(c, at.base, 'close');
+      return done(c, at.base, result.status);
     });
     app.get(`${prefix}/mes-sessions.ics`, async (c) => {
       const at = await locate(c);
