@@ -12,7 +12,7 @@ import { createKyselySessionStore } from '../../src/adapters/db/session-store.ky
 import { toMailMessage } from '../../src/adapters/mail/outbox/rows.js';
 import { eventMailComposers } from '../../src/modules/events/index.js';
 import { issueFormKey } from '../../src/modules/events/registration/index.js';
-import { createEvent } from '../../src/modules/events/registration/testing/factory.js';
+import { createEvent, openAt } from '../../src/modules/events/registration/testing/factory.js';
 import { SESSION_COOKIE } from '../../src/platform/http/session.js';
 import { randomToken, sha256 } from '../../src/shared/hash.js';
 import { ms } from './report.js';
@@ -20,7 +20,6 @@ import { ms } from './report.js';
 export const PEOPLE = 2000;
 export const SEATS = 1000;
 export const CONNECTIONS = 100;
-const DAY = 86_400_000;
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 
@@ -28,16 +27,7 @@ type Db = ReturnType<typeof connectDatabase>['db'];
 
 /** An in-person event of `SEATS` places whose registration is open now (the app runs on the system clock). */
 export function openEvent(db: Db, id: string): Promise<string> {
-  const now = Date.now();
-  return createEvent(db, {
-    id,
-    capacity_total: SEATS,
-    remote: 0,
-    starts_at: new Date(now + 30 * DAY).toISOString(),
-    ends_at: new Date(now + 30 * DAY + 8 * 3_600_000).toISOString(),
-    registration_opens_at: new Date(now - DAY).toISOString(),
-    registration_closes_at: new Date(now + 20 * DAY).toISOString(),
-  });
+  return createEvent(db, { id, capacity_total: SEATS, remote: 0, ...openAt(Date.now()) });
 }
 
 /** One person of the rush: the session their browser got with the form, and the address they come from. */

@@ -7,7 +7,7 @@ import { connectDatabase, type Dialect } from '../../src/adapters/db/connect.js'
 import { migrateToLatest } from '../../src/adapters/db/migrations/index.js';
 import { createKyselyOutbox } from '../../src/adapters/mail/index.js';
 import { registerParticipant } from '../../src/modules/events/registration/index.js';
-import { createEvent, participant } from '../../src/modules/events/registration/testing/factory.js';
+import { createEvent, openAt, participant } from '../../src/modules/events/registration/testing/factory.js';
 import { outboxMailsTo } from '../../src/modules/events/registration/testing/mails.js';
 import { createTerritoriesModule } from '../../src/modules/territories/index.js';
 import { systemClock } from '../../src/ports/clock.js';
@@ -69,10 +69,7 @@ for (const dialect of dialects) {
         id: EVENT,
         capacity_total: CAPACITY,
         remote: 0,
-        starts_at: new Date(now + 30 * DAY).toISOString(),
-        ends_at: new Date(now + 30 * DAY + 8 * 3_600_000).toISOString(),
-        registration_opens_at: new Date(now - DAY).toISOString(),
-        registration_closes_at: new Date(now + 20 * DAY).toISOString(),
+        ...openAt(now),
       });
       const deps = {
         db: database.db,
@@ -87,10 +84,7 @@ for (const dialect of dialects) {
       await createEvent(database.db, {
         id: WORKSHOP_EVENT,
         remote: 0,
-        starts_at: new Date(now + 30 * DAY).toISOString(),
-        ends_at: new Date(now + 30 * DAY + 8 * 3_600_000).toISOString(),
-        registration_opens_at: new Date(now - DAY).toISOString(),
-        registration_closes_at: new Date(now + 20 * DAY).toISOString(),
+        ...openAt(now),
         sessions: [{ id: WORKSHOP, capacity: CAPACITY, startsAt: new Date(now + 30 * DAY).toISOString() }],
       });
       for (let i = 0; i < ALREADY; i++)

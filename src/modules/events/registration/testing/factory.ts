@@ -8,6 +8,24 @@ import type { Database } from '../../../../adapters/db/schema.js';
 import type { EventTable } from '../../../../adapters/db/tables/events.js';
 import type { RegistrationInput } from '../checks.js';
 
+const DAY = 86_400_000;
+
+/**
+ * The dates of an event whose registration is open at `now` (opened yesterday, closing in 20 days, the event in
+ * a month), for processes that run on the system clock.
+ *
+ * @example
+ * await createEvent(db, { id: 'ruee', capacity_total: 1000, ...openAt(Date.now()) });
+ */
+export function openAt(now: number) {
+  return {
+    starts_at: new Date(now + 30 * DAY).toISOString(),
+    ends_at: new Date(now + 30 * DAY + 8 * 3_600_000).toISOString(),
+    registration_opens_at: new Date(now - DAY).toISOString(),
+    registration_closes_at: new Date(now + 20 * DAY).toISOString(),
+  };
+}
+
 export interface EventSpec extends Partial<EventTable> {
   sessions?: Array<{
     id: string;
