@@ -6,8 +6,9 @@
  * 1. the floor: a bare `node:http` server in a process of its own reads the same 2,000 forms and answers the
  *    same 303, over the same connections: what HTTP alone costs on this machine at this moment;
  * 2. the whole platform, as production runs it: `src/main.ts` in a process of its own (every middleware,
- *    sessions, CSRF, the rate limits, the request log at `info`), behind a trusted proxy (`TRUSTED_PROXIES`) that
- *    gives each person their own address, without its outbox worker (the mail is measured apart, step 5);
+ *    sessions, CSRF, the rate limits, the request log at `info`, and its outbox worker, which sends each mail
+ *    to files as the development mailer does), behind a trusted proxy (`TRUSTED_PROXIES`) that gives each person
+ *    their own address;
  * 3. two warm-up rushes on other events (not measured): a server that opens registration has been running for
  *    a while, its code compiled by the JIT, its database pages in cache;
  * 4. the rush: autocannon (this process, so that it does not share the server's event loop) posts 2,000 forms,
@@ -15,9 +16,10 @@
  *    over 100 connections: requests per second, confirmed per second (confirmed seats over the whole rush's
  *    duration), p50/p99 latency; then the final counts, read from the database: confirmed, waiting, duplicates
  *    (must be 0), seats beyond capacity (must be 0);
- * 5. the outbox's share, which comes after the rush, at the mail server's pace: the decisions leave their
- *    e-mails (text, HTML, calendar, the badge's signed QR code) to be composed at sending, and the bench times
- *    that as the worker does it;
+ * 5. the outbox's share: the decisions leave their e-mails (text, HTML, calendar, the badge's signed QR code)
+ *    to be composed at sending, by the worker of the same process, which yields to the requests while they
+ *    rush in; the bench waits until every e-mail of the three rushes is sent and says how long after the rush
+ *    that was, and times the composing alone, in this process;
  * 6. the ceiling: the same 2,000 registrations made by calling `registerParticipant` in this process (no HTTP,
  *    no rendering), 100 at a time as the connections are, after a warm-up of its own; and the ratios.
  *
@@ -43,6 +45,7 @@ import { fixedClock, systemClock } from '../src/ports/clock.js';
 import { startAppProcess } from '../test/support/app-process.js';
 import { freshPostgres } from './support/postgres.js';
 import {
+  allSent,
   CONNECTIONS,
   composeAtSending,
   finalCounts,
@@ -99,17 +102,19 @@ async function benchDatabase(
     const app = await startAppProcess({
       databaseUrl: url,
       dir,
-      env: { TRUSTED_PROXIES: '127.0.0.1', LOG_LEVEL: 'info' },
+      env: { TRUSTED_PROXIES: '127.0.0.1', LOG_LEVEL: 'info', OUTBOX_WORKER: 'on' },
       nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
     });
     let rush: Run;
     let warm: Run[];
+    let mail: Awaited<ReturnType<typeof allSent>>;
     try {
       warm = [
         await post(app.origin, path(events[0]), warmUp1, LIMIT_SECONDS),
         await post(app.origin, path(events[1]), warmUp2, LIMIT_SECONDS),
       ];
       rush = await post(app.origin, path(events[2]), rushForms, LIMIT_SECONDS);
+      mail = await allSent(database.db, LIMIT_SECONDS);
     } finally {
       await app.stop();
     }
@@ -176,9 +181,13 @@ async function benchDatabase(
         `ruée / plancher HTTP : ${integer.format((rate(rush) / rate(floor)) * 100)} %.` +
         `\nComptes finaux de la ruée : confirmées ${final.confirmed}, liste d’attente ${final.waiting}, ` +
         `doublons ${final.duplicates}, au-delà de la jauge ${final.overCapacity}.` +
-        `\nÀ l’envoi, après la ruée : la file d’envoi rédige ses ${integer.format(composing.mails)} courriels ` +
-        `(dont ${integer.format(composing.badges)} badges, QR signé) en ${decimal.format(composing.seconds)} s ` +
-        `(${integer.format(composing.mails / composing.seconds)} /s), à son rythme, hors des requêtes.` +
+        `\nCourriels : ${integer.format(mail.sent)} envoyés (les trois ruées, en fichiers .eml), ${
+          mail.seconds === null
+            ? `et d’autres encore en attente ${LIMIT_SECONDS} s après la ruée`
+            : `le dernier ${decimal.format(mail.seconds)} s après la fin de la ruée`
+        } ; pendant la ruée, la file d’envoi du même processus cède la place aux requêtes. ` +
+        `Rédiger ses ${integer.format(composing.mails)} courriels (dont ${integer.format(composing.badges)} badges, ` +
+        `QR signé) prend ${decimal.format(composing.seconds)} s (${integer.format(composing.mails / composing.seconds)} /s).` +
         `\nComptes du plafond : confirmées ${ceilingCounts.confirmed}, liste d’attente ${ceilingCounts.waiting}, ` +
         `doublons ${ceilingCounts.duplicates}, au-delà de la jauge ${ceilingCounts.overCapacity}.\n`,
     );
@@ -190,7 +199,8 @@ async function benchDatabase(
       floor.redirects !== PEOPLE ||
       !consistent(final) ||
       !consistent(ceilingCounts) ||
-      composing.badges !== SEATS;
+      composing.badges !== SEATS ||
+      mail.seconds === null;
     const confirmedPerSecond = final.confirmed / rush.seconds;
     return {
       failed,

@@ -65,8 +65,8 @@ export interface App {
 }
 
 /**
- * Builds the web application from its adapters: global middleware (request id, logs, security headers with a
- * CSP nonce, compression and ETag, sessions, CSRF), static assets, every module's routes, and the error pages.
+ * Builds the web application from its adapters: global middleware (request id, security headers, logs,
+ * compression and ETag, form bodies, sessions, CSRF, write limits), static assets, every module's routes, and the error pages.
  *
  * @example
  * const { app } = createApp(deps); serve({ fetch: app.fetch, port: 3000 });

@@ -223,6 +223,31 @@ export async function composeAtSending(db: Db, recipientPrefix: string) {
   return { mails: rows.length, badges, seconds: (performance.now() - started) / 1000 };
 }
 
+/**
+ * Waits until the outbox holds no message left to send, and returns how many seconds that took from now and
+ * how many were sent in all (null seconds past `limitSeconds`).
+ */
+export async function allSent(db: Db, limitSeconds: number) {
+  const started = performance.now();
+  const count = async (statuses: Array<'en-attente' | 'envoi' | 'envoye'>) =>
+    Number(
+      (
+        await db
+          .selectFrom('outbox_message')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('status', 'in', statuses)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  while (performance.now() - started < limitSeconds * 1000) {
+    if ((await count(['en-attente', 'envoi'])) === 0) {
+      return { seconds: (performance.now() - started) / 1000, sent: await count(['envoye']) };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { seconds: null, sent: await count(['envoye']) };
+}
+
 /** The event's registrations as the bench checks them, read from the rows. */
 export async function finalCounts(db: Db, eventId: string) {
   const rows = await db

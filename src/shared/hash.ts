@@ -17,8 +17,7 @@ let used = 0;
 /**
  * `bytes` bytes from the system's secure random source, served from a pool filled 4 kB at a time, as Node does
  * for `randomUUID`: one call to the source per ~128 tokens instead of one each, which counts when every
- * registration of a rush draws an id and a link. A full pool is replaced, never refilled in place, so the
- * bytes given out never change; no two calls share bytes.
+ * registration of a rush draws an id and a link. Each call gets its own copy of bytes no other call gets.
  *
  * @example
  * secureRandomBytes(8) // <Buffer 3f a1 …>
@@ -29,7 +28,8 @@ export function secureRandomBytes(bytes: number): Buffer {
     pool = randomBytes(POOL_BYTES);
     used = 0;
   }
-  const out = pool.subarray(used, used + bytes);
+  // A copy: a view would let its holder read the pool's other bytes through `.buffer`.
+  const out = Buffer.from(pool.subarray(used, used + bytes));
   used += bytes;
   return out;
 }

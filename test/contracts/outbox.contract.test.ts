@@ -484,6 +484,33 @@ for (const dialect of dialects) {
       );
     });
 
+    test('between full batches the worker goes on at once, unless the process is busy: then it waits', async () => {
+      const memory = createMemoryMailer();
+      for (let i = 0; i < 6; i++) await outbox.enqueue(handle.db, message({ to: `p${i}@exemple.fr` }));
+      const timeline = async (busy: boolean) => {
+        const w = worker({
+          mailer: memory,
+          batchSize: 2,
+          load: async () => (busy ? 0.95 : 0.1),
+          busyPauseMs: 300,
+        });
+        const before = memory.sent.length;
+        const started = performance.now();
+        w.start(10_000);
+        for (let i = 0; i < 400 && memory.sent.length - before < 6; i++) await sleep(5);
+        await w.stop();
+        return { sent: memory.sent.length - before, seconds: (performance.now() - started) / 1000 };
+      };
+      const idle = await timeline(false);
+      assert.equal(idle.sent, 6);
+      assert.ok(idle.seconds < 0.3, `sans charge, trois lots de suite (${idle.seconds} s)`);
+      await handle.db.deleteFrom('outbox_message').execute();
+      for (let i = 0; i < 6; i++) await outbox.enqueue(handle.db, message({ to: `q${i}@exemple.fr` }));
+      const busy = await timeline(true);
+      assert.equal(busy.sent, 6);
+      assert.ok(busy.seconds >= 0.6, `occupé, deux pauses de 300 ms entre trois lots (${busy.seconds} s)`);
+    });
+
     test('start sends on its own, and stop waits for the run in progress', async () => {
       const memory = createMemoryMailer();
       const w = worker({ mailer: memory });

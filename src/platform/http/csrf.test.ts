@@ -59,6 +59,13 @@ describe('CSRF protection', () => {
       body: new URLSearchParams({ _csrf: token }).toString(),
     });
     assert.equal(await viaField.text(), 'enregistré');
+    // Media types are case-insensitive (RFC 9110): the field is read whatever the case.
+    const shouted = await a.request('/form', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'Application/X-WWW-Form-Urlencoded; Charset=UTF-8' },
+      body: new URLSearchParams({ _csrf: token }).toString(),
+    });
+    assert.equal(await shouted.text(), 'enregistré');
     const viaHeader = await a.request('/form', {
       method: 'POST',
       headers: { cookie, 'x-csrf-token': token },

@@ -35,7 +35,7 @@ export function csrf(): MiddlewareHandler<AppEnv> {
     const expected = await c.var.session.existingCsrfToken();
     let submitted = c.req.header('x-csrf-token') ?? null;
     if (!submitted) {
-      const type = c.req.header('content-type') ?? '';
+      const type = (c.req.header('content-type') ?? '').toLowerCase();
       if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
         const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
         const field = body._csrf;

@@ -23,8 +23,7 @@ export interface PageCache {
   middleware: MiddlewareHandler<AppEnv>;
   /**
    * Mounted first: a request without a session cookie whose page is stored is answered at once, with the
-   * headers the chain gave that page the first time (the CSP without a nonce: these pages have no inline
-   * script). Everything else goes down the chain.
+   * headers the chain gave that page the first time. Everything else goes down the chain.
    */
   fastLane(options: {
     sessionCookie: string;
@@ -38,8 +37,8 @@ export interface PageCache {
 /**
  * A cache of rendered public pages, for visitors who are not logged in (a logged-in person's header differs).
  * A page is stored once with its ETag, and compressed at most once per encoding. Pages carry no per-request
- * value (scripts are same-origin files, so the CSP nonce is in the header only), which is what makes them
- * shareable. The module that changes content clears the cache; `ttlMs` bounds how stale another process's copy
+ * value (scripts are same-origin files, and the security headers are the same for every response), which is
+ * what makes them shareable. The module that changes content clears the cache; `ttlMs` bounds how stale another process's copy
  * can be when several share a database.
  *
  * @example

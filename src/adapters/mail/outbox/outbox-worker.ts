@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Kysely, Updateable } from 'kysely';
 import type { Logger } from '../../../platform/logger.js';
 import type { Clock } from '../../../ports/clock.js';
@@ -25,6 +26,15 @@ export interface OutboxWorkerOptions {
   leaseMs?: number;
   /** The wait after the n-th failed attempt (n ≥ 1), in milliseconds. */
   backoff?: (attempt: number) => number;
+  /**
+   * How busy the process is with other work, from 0 to 1, measured while the worker waits: by default the
+   * event loop's utilisation over 25 ms. Between two full batches, a load above `busyLoad` (0.7) makes the
+   * worker wait `busyPauseMs` (500 ms) instead of going on at once: during an opening rush the requests come
+   * first, and the mail follows at a few batches a second until the rush is over.
+   */
+  load?: () => Promise<number>;
+  busyLoad?: number;
+  busyPauseMs?: number;
 }
 
 export interface OutboxRunResult {
@@ -78,6 +88,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const maxAttempts = options.maxAttempts ?? 8;
   const leaseMs = options.leaseMs ?? 60_000;
   const backoff = options.backoff ?? defaultBackoff;
+  const load = options.load ?? eventLoopLoad;
+  const busyLoad = options.busyLoad ?? 0.7;
+  const busyPauseMs = options.busyPauseMs ?? 500;
 
   /** Writes an outcome only where this claim still holds the row; false when the lease was taken over. */
   async function settle(row: OutboxRow, token: string, values: Updateable<OutboxMessageTable>) {
@@ -192,7 +205,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       } catch (err) {
         logger.error({ ...errorCodes(err) }, 'file d’envoi : passage en échec');
       }
-      if (running) schedule(full ? 0 : intervalMs, intervalMs);
+      if (!running) return;
+      if (!full) return schedule(intervalMs, intervalMs);
+      // More are waiting: at once, unless the process is busy with requests.
+      let busy = false;
+      try {
+        busy = (await track(load())) > busyLoad;
+      } catch {}
+      if (running) schedule(busy ? busyPauseMs : 0, intervalMs);
     }, delayMs);
     timer.unref();
   }
@@ -211,6 +231,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/** The event loop's utilisation over the next 25 ms, while this code waits: the share spent on other work. */
+function eventLoopLoad(): Promise<number> {
+  const start = performance.eventLoopUtilization();
+  return new Promise((resolve) => {
+    setTimeout(() => resolve(performance.eventLoopUtilization(start).utilization), 25).unref();
+  });
 }
 
 /** What may be logged of an error: its codes (`ECONNECTION`, 550…), never its message, which may quote an address. */

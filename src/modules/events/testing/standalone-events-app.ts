@@ -1,7 +1,7 @@
 /**
  * The events module's routes in a small app of their own, on a fresh database, with what they need from the
  * platform: sessions, CSRF, the accounts middleware (so `authorize`, `actorOf` and the header work), security
- * headers with the CSP nonce, static assets and the error pages. Shared by the three people working on events
+ * headers of the platform, static assets and the error pages. Shared by the three people working on events
  * for HTTP tests and browser journeys, until the app mounts the module.
  */
 import { randomUUID } from 'node:crypto';

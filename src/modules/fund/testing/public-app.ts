@@ -1,6 +1,6 @@
 /**
  * The fund's public routes and the territories' pages in a small app of their own, with the platform
- * middleware they need (navigation, security headers with the CSP nonce, static assets, error pages): for
+ * middleware they need (navigation, the platform's security headers, static assets, error pages): for
  * the public side's HTTP and browser tests, until the app mounts the fund module.
  */
 import { Hono } from 'hono';

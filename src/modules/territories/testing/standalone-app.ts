@@ -1,6 +1,6 @@
 /**
  * The territories' routes in a small app of their own, with the platform middleware they need (navigation,
- * security headers with the CSP nonce, static assets, error pages): for this module's HTTP and browser tests
+ * the platform's security headers, static assets, error pages): for this module's HTTP and browser tests
  * and its bench, until the app mounts the module (then they can move to `test/helpers/platform.ts`).
  */
 import { Hono } from 'hono';

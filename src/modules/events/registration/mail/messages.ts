@@ -121,10 +121,11 @@ function sessionLines(sessions: readonly MailSession[]): string[] {
 }
 
 /**
- * « Inscription confirmée »: the .ics, and for in-person participants the badge's QR code.
+ * « Inscription confirmée »: the .ics, and for in-person participants the badge's QR code. Written when it is
+ * sent (composed.ts).
  *
  * @example
- * await outbox.enqueue(trx, confirmationMail({ event, person, sessions, manageUrl, ics, badgePng }));
+ * const { text, html, attachments } = confirmationMail({ event, person, sessions, manageUrl, ics, badgePng });
  */
 export function confirmationMail(a: {
   event: MailEvent;
