@@ -1,6 +1,6 @@
 /**
- * Meetings whose participant is no longer a participant: their registration was cancelled or refused after they
- * booked (the events module does not tell this one). Such a meeting is cancelled by the platform, its place given
+ * Meetings whose participant no longer comes to the stands: their registration was cancelled or refused after
+ * they booked, or they now attend remotely (the events module does not tell this one). Such a meeting is cancelled by the platform, its place given
  * back and the stand's member told, either when someone wants the full slot (book.ts) or when a page that shows
  * the slots or the stand's agenda is read (`releaseLapsed`): one indexed query when there is nothing to release.
  */
@@ -15,14 +15,22 @@ import { cancelledMail } from './mails.js';
 
 const LIVE = ['demandee', 'confirmee'] as const;
 export const LAPSED_REASON = 'Inscription à l’événement annulée.';
+export const REMOTE_REASON =
+  'Participation à l’événement passée à distance : les rendez-vous ont lieu sur place.';
 
 interface LapsedRow {
   id: string;
   slot_id: string;
   registration_id: string;
+  /** The registration's status and mode now. */
+  status: string;
+  mode: string;
 }
 
-/** The live meetings of `eventId` (of a stand, of members) held by registrations no longer confirmed. */
+/**
+ * The live meetings of `eventId` (of a stand, of members) held by registrations no longer confirmed, or no
+ * longer in person.
+ */
 function lapsedOf(
   db: Kysely<Database>,
   eventId: string,
@@ -31,10 +39,10 @@ function lapsedOf(
   let query = db
     .selectFrom('meeting_booking as b')
     .innerJoin('registration as r', 'r.id', 'b.registration_id')
-    .select(['b.id', 'b.slot_id', 'b.registration_id'])
+    .select(['b.id', 'b.slot_id', 'b.registration_id', 'r.status', 'r.mode'])
     .where('b.event_id', '=', eventId)
     .where('b.status', 'in', [...LIVE])
-    .where('r.status', '<>', 'confirmee');
+    .where((eb) => eb.or([eb('r.status', '<>', 'confirmee'), eb('r.mode', '<>', 'presentiel')]));
   if (scope.standId) query = query.where('b.stand_id', '=', scope.standId);
   if (scope.slotId) query = query.where('b.slot_id', '=', scope.slotId);
   if (scope.memberIds) {
@@ -57,8 +65,8 @@ function lapsedOf(
 
 /**
  * Cancels lapsed meetings inside the caller's transaction (the participants' anchors and the slots already
- * locked, or about to be in the protocol's order), gives their places back and tells each stand member.
- * Returns how many were cancelled.
+ * locked, or about to be in the protocol's order), gives their places back and tells each stand member, and
+ * the participant too when they are still registered (now remotely). Returns how many were cancelled.
  */
 export async function cancelLapsed(
   trx: Kysely<Database>,
@@ -70,6 +78,7 @@ export async function cancelLapsed(
   let freed = 0;
   const event = rows.length > 0 ? await eventSummary(trx, eventId) : null;
   for (const row of rows) {
+    const stillRegistered = row.status === 'confirmee';
     const done = await trx
       .updateTable('meeting_booking')
       .set({
@@ -77,7 +86,7 @@ export async function cancelLapsed(
         cancelled_at: now,
         cancelled_by: 'systeme',
         updated_at: now,
-        reason: LAPSED_REASON,
+        reason: stillRegistered ? REMOTE_REASON : LAPSED_REASON,
       })
       .where('id', '=', row.id)
       .where('status', 'in', [...LIVE])
@@ -94,13 +103,27 @@ export async function cancelLapsed(
     );
     const ctx = { eventId, eventTitle: event.title, publicUrl: deps.publicUrl };
     await deps.outbox.enqueue(trx, cancelledMail(ctx, item, 'membre', 'systeme', access, now));
+    if (stillRegistered) {
+      const own = await issueToken(
+        trx,
+        {
+          eventId,
+          purpose: 'acces-participant',
+          registrationId: row.registration_id,
+          memberId: null,
+          bookingId: null,
+        },
+        now,
+      );
+      await deps.outbox.enqueue(trx, cancelledMail(ctx, item, 'participant', 'systeme', own, now));
+    }
   }
   return freed;
 }
 
 /**
  * The release when read: before a page shows slots or a stand's agenda, the meetings of registrations cancelled
- * since are cancelled, so that their slots show free and the stand stops expecting them.
+ * or switched to remote since are cancelled, so that their slots show free and the stand stops expecting them.
  *
  * @example
  * await releaseLapsed(deps, eventId, { standId });

@@ -192,9 +192,11 @@ export function cancelledMail(
         'Bonjour,',
         `Le rendez-vous du ${when(item)} (${item.locationName}) a été annulé par ${BY[by]}.`,
         ...(item.reason ? [`Motif : ${item.reason}`] : []),
-        to === 'participant'
-          ? 'Le créneau est libéré. Vous pouvez en réserver un autre dans l’espace de rencontres.'
-          : 'Le créneau est de nouveau libre.',
+        to !== 'participant'
+          ? 'Le créneau est de nouveau libre.'
+          : by === 'systeme'
+            ? 'Le créneau est libéré. Les rendez-vous ont lieu sur place : pour en réserver un autre, participez à l’événement en présentiel.'
+            : 'Le créneau est libéré. Vous pouvez en réserver un autre dans l’espace de rencontres.',
       ],
       action: {
         label: to === 'participant' ? 'Voir mon agenda de rendez-vous' : 'Voir l’agenda du stand',

@@ -92,6 +92,63 @@ describe('meetings of cancelled registrations, and how long e-mailed links live'
     await released(bookingId, slotId, member.email);
   });
 
+  test('a participant who now attends remotely loses their meetings: the slot is freed, both sides told why', async () => {
+    const member = forum.stands[1]!.members[0]!;
+    const slotId = member.slots[0]!;
+    const session = await participant(emails[3]!);
+    const res = await t.postForm(`${space()}/stands/${forum.stands[1]!.id}/reserver`, session, {
+      creneau: slotId,
+    });
+    assert.equal(res.status, 303);
+    // The events module changes the registration's mode (see changeRegistration); it does not tell this one.
+    await t.db
+      .updateTable('registration')
+      .set({ mode: 'distance' })
+      .where('email', '=', emails[3]!)
+      .execute();
+    const booking = await t.db
+      .selectFrom('meeting_booking')
+      .select(['id', 'status'])
+      .where('slot_id', '=', slotId)
+      .executeTakeFirstOrThrow();
+    assert.equal(booking.status, 'confirmee');
+    assert.equal((await t.request(`${space()}/stands/${forum.stands[1]!.id}`)).status, 200);
+    const after = await t.db
+      .selectFrom('meeting_booking')
+      .select(['status', 'cancelled_by', 'reason'])
+      .where('id', '=', booking.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(after, {
+      status: 'annulee',
+      cancelled_by: 'systeme',
+      reason: 'Participation à l’événement passée à distance : les rendez-vous ont lieu sur place.',
+    });
+    const slot = await t.db
+      .selectFrom('meeting_slot')
+      .select('booked')
+      .where('id', '=', slotId)
+      .executeTakeFirstOrThrow();
+    assert.equal(slot.booked, 0);
+    const told = await t.db
+      .selectFrom('outbox_message')
+      .select(['recipient', 'text'])
+      .where('dedupe_key', 'like', `rencontre:${booking.id}:%:annule`)
+      .orderBy('recipient')
+      .execute();
+    assert.deepEqual(told.map((m) => m.recipient).sort(), [emails[3]!, member.email].sort());
+    const toParticipant = told.find((m) => m.recipient === emails[3])?.text ?? '';
+    assert.match(toParticipant, /Motif : Participation à l’événement passée à distance/);
+    assert.match(toParticipant, /participez à l’événement en présentiel/);
+    // Reading again tells nobody twice.
+    await t.request(`${space()}/stands/${forum.stands[1]!.id}`);
+    const again = await t.db
+      .selectFrom('outbox_message')
+      .select('id')
+      .where('dedupe_key', 'like', `rencontre:${booking.id}:%:annule`)
+      .execute();
+    assert.equal(again.length, 2);
+  });
+
   test('links sent by e-mail stop opening anything a week after the event ends', async () => {
     const member = forum.stands[0]!.members[0]!;
     const session = await participant(emails[2]!);
