@@ -130,6 +130,8 @@ export interface CatalogueRepository {
   referentScopesOf(personId: string): Promise<string[]>;
 
   insertReport(report: Omit<Report, 'solutionName'>): Promise<void>;
+  /** The people who moderate the catalogue (the policy's `catalogue:moderate`: opérateurs, administrateurs). */
+  moderators(): Promise<Array<{ personId: string; email: string }>>;
   /** How many reports a person made since `since` (ISO): reports are limited, as messages are. */
   countReportsSince(reporterId: string, since: string): Promise<number>;
   reports(filter: { status?: Report['status']; limit: number; offset: number }): Promise<{

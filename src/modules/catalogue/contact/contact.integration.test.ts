@@ -195,11 +195,29 @@ describe('Contacting a team or a user organisation (real SMTP)', () => {
     assert.equal(stranger.status, 404);
     const empty = await postForm(t, `/catalogue/messages/${first.id}/signaler`, team[0]!, { motif: '  ' });
     assert.equal(empty.status, 400);
+    const moderator = await loggedIn(t, {
+      email: 'moderation@numerique.example.gouv.fr',
+      roles: ['operateur'],
+    });
+    const before = smtp.received.length;
     const reported = await postForm(t, `/catalogue/messages/${first.id}/signaler`, team[0]!, {
       motif: 'Démarchage commercial',
     });
     assert.equal(reported.status, 303);
-    const moderator = await loggedIn(t, { roles: ['operateur'] });
+    // The moderators are told, by e-mail, with the reason and the moderation page; the reporter's address
+    // is not in it, and nobody else gets it.
+    await deliver();
+    const notices = smtp.received.slice(before);
+    assert.deepEqual(
+      notices.map((m) => m.rcptTo),
+      [[moderator.email]],
+    );
+    const notice = notices[0]!.mail;
+    assert.equal(notice.subject, '[Catalogue] Nouveau signalement : Salle sur demande');
+    assert.match(notice.text ?? '', /un message reçu au sujet de la solution « Salle sur demande »/);
+    assert.match(notice.text ?? '', /Motif : Démarchage commercial/);
+    assert.match(notice.text ?? '', /\/admin\/catalogue\/signalements/);
+    assert.ok(!(notice.text ?? '').includes(team[0]!.email));
     const list = await (
       await t.request('/admin/catalogue/signalements', { headers: { cookie: moderator.cookie } })
     ).text();

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { can, displayName } from '../../accounts/index.js';
 import { audited, type CatalogueDeps, labelOf, type Who } from '../catalogue.deps.js';
 import { organisationScope, solutionScope } from '../catalogue.domain.js';
-import { recipientMail, senderCopyMail } from './mails.js';
+import { recipientMail, reportMail, senderCopyMail } from './mails.js';
 
 /** A sender may write this many messages per hour, and per day: enough for a person, not for a robot. */
 export const CONTACT_LIMITS = { perHour: 5, perDay: 20 } as const;
@@ -181,18 +181,37 @@ export function createContactService(deps: CatalogueDeps) {
       if (lastHour >= REPORT_LIMITS.perHour || lastDay >= REPORT_LIMITS.perDay)
         return { ok: false as const, error: 'trop-de-signalements' as const };
       const id = randomUUID();
-      await repo.insertReport({
-        id,
-        solutionId,
-        contactId: input.contactId ?? null,
-        reporterId: who.actor.person.id,
-        reporterLabel: labelOf(who),
+      const notice = reportMail({
+        solutionName: solution.name,
         reason,
-        status: 'ouvert',
-        resolution: null,
-        handledBy: null,
-        handledAt: null,
-        createdAt: now.toISOString(),
+        reporterLabel: labelOf(who),
+        aboutMessage: Boolean(input.contactId),
+        moderationUrl: `${deps.publicUrl.replace(/\/$/, '')}/admin/catalogue/signalements`,
+      });
+      // The report and its notice to each moderator commit together.
+      await repo.transaction(async (r) => {
+        await r.insertReport({
+          id,
+          solutionId,
+          contactId: input.contactId ?? null,
+          reporterId: who.actor.person.id,
+          reporterLabel: labelOf(who),
+          reason,
+          status: 'ouvert',
+          resolution: null,
+          handledBy: null,
+          handledAt: null,
+          createdAt: now.toISOString(),
+        });
+        for (const m of await r.moderators()) {
+          if (m.personId === reporterId) continue;
+          await deps.outbox.enqueue(r.db, {
+            kind: 'catalogue-signalement',
+            to: m.email,
+            ...notice,
+            dedupeKey: `catalogue-signalement:${id}:${m.personId}`,
+          });
+        }
       });
       await audited(deps, who, 'catalogue:signalement', 'solution', solutionId, {
         signalement: id,

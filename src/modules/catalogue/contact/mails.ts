@@ -48,6 +48,36 @@ export function recipientMail(f: ContactMailFacts) {
 }
 
 /**
+ * A moderator's notice of a new report: which entry, the reason as typed, who reported it (their label, never
+ * an address), and the moderation page.
+ *
+ * @example
+ * const { subject, html, text } = reportMail({ solutionName, reason, reporterLabel, aboutMessage: false, moderationUrl });
+ */
+export function reportMail(f: {
+  solutionName: string;
+  reason: string;
+  reporterLabel: string;
+  aboutMessage: boolean;
+  moderationUrl: string;
+}) {
+  const what = f.aboutMessage
+    ? `un message reçu au sujet de la solution « ${f.solutionName} »`
+    : `la fiche de la solution « ${f.solutionName} »`;
+  return {
+    subject: `[Catalogue] Nouveau signalement : ${f.solutionName}`,
+    ...renderMail({
+      preheader: `${f.reporterLabel} signale ${what}.`,
+      title: 'Un nouveau signalement attend votre examen',
+      paragraphs: ['Bonjour,', `${f.reporterLabel} signale ${what}.`, `Motif : ${f.reason}`],
+      action: { label: 'Examiner les signalements', url: f.moderationUrl },
+      footer:
+        'Vous recevez ce message parce que vous modérez le catalogue de mutualisation de Numérique & Territoires.',
+    }),
+  };
+}
+
+/**
  * The sender's copy: what was sent, to whom in words (never an address), and that answers come by e-mail.
  *
  * @example

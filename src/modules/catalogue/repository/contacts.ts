@@ -5,7 +5,7 @@ import type { CatalogueRepository, Report } from '../catalogue.repository.js';
 type Db = Kysely<Database>;
 
 /**
- * Messages, consents, référents and reports. `recipients` and `referentScopesOf` read the accounts module's
+ * Messages, consents, référents and reports. `recipients`, `referentScopesOf` and `moderators` read the accounts module's
  * grants and people (read only): its public face has no « référents of a scope » question, and asking it per
  * person would cost one query each.
  */
@@ -23,6 +23,7 @@ export function contactsRepository(
   | 'reachableScopes'
   | 'referentScopesOf'
   | 'insertReport'
+  | 'moderators'
   | 'countReportsSince'
   | 'reports'
   | 'report'
@@ -185,6 +186,18 @@ export function contactsRepository(
       return rows.map((r) => r.scope);
     },
 
+    async moderators() {
+      const rows = await db
+        .selectFrom('role_grant as g')
+        .innerJoin('person as p', 'p.id', 'g.person_id')
+        .select(['p.id', 'p.email'])
+        .where('g.role', 'in', ['operateur', 'administrateur'])
+        .where('g.revoked_at', 'is', null)
+        .distinct()
+        .orderBy('p.id')
+        .execute();
+      return rows.map((r) => ({ personId: r.id, email: r.email }));
+    },
     async insertReport(r) {
       await db
         .insertInto('catalogue_report')
