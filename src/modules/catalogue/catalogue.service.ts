@@ -23,6 +23,7 @@ import {
   type Transition,
 } from './catalogue.workflow.js';
 import { indexSolutions } from './search/text-index.js';
+import { announceTransition } from './workflow-mails.js';
 
 export type EditorialError = 'introuvable' | 'interdit' | 'etat' | 'motif';
 
@@ -190,6 +191,13 @@ export function createCatalogueService(deps: CatalogueDeps) {
           action: transition,
           fromStatus: current.status,
           toStatus: rule.to,
+          reason: reason?.trim() || null,
+        });
+        await announceTransition(r, deps, {
+          transition,
+          solution: current,
+          actorId: who.actor.person.id,
+          actorLabel: historyLabelOf(who),
           reason: reason?.trim() || null,
         });
       });

@@ -37,6 +37,14 @@ describe('Catalogue editorial workflow over HTTP', () => {
   let id = '';
   const get = (path: string, who?: Session) =>
     t.request(path, who ? { headers: { cookie: who.cookie } } : undefined);
+  /** The outbox's messages of `kind`, by recipient. */
+  const mails = async (kind: string) =>
+    await t.database.db
+      .selectFrom('outbox_message')
+      .select(['recipient', 'subject', 'text'])
+      .where('kind', '=', kind)
+      .orderBy('created_at')
+      .execute();
   const status = async () =>
     await t.database.db
       .selectFrom('solution')
@@ -49,7 +57,10 @@ describe('Catalogue editorial workflow over HTTP', () => {
     await t.territories.ensureLoaded();
     author = await loggedIn(t, { email: 'autrice@grenoble.example.fr' });
     other = await loggedIn(t, { email: 'autre@grenoble.example.fr' });
-    reviewer = await loggedIn(t, { roles: [['operateur', 'dispositif:axe-1']] });
+    reviewer = await loggedIn(t, {
+      email: 'relecture@numerique.example.gouv.fr',
+      roles: [['operateur', 'dispositif:axe-1']],
+    });
   });
   after(() => t?.close());
 
@@ -129,6 +140,14 @@ describe('Catalogue editorial workflow over HTTP', () => {
       303,
     );
     assert.equal((await status()).status, 'soumise');
+    // The reviewers are told, with the page to review; the author is not told of their own step.
+    const toReview = await mails('catalogue-a-relire');
+    assert.deepEqual(
+      toReview.map((m) => m.recipient),
+      [reviewer.email],
+    );
+    assert.equal(toReview[0]?.subject, '[Catalogue] À relire : Réservation des salles intercommunales');
+    assert.match(toReview[0]?.text ?? '', new RegExp(`/catalogue/solutions/${id}`));
     assert.equal((await get(`/catalogue/solutions/${id}/modifier`, author)).status, 403);
     const queue = await (await get('/admin/catalogue', reviewer)).text();
     assert.match(queue, /Réservation des salles intercommunales/);
@@ -159,6 +178,12 @@ describe('Catalogue editorial workflow over HTTP', () => {
       await (await get('/catalogue/mes-solutions', author)).text(),
       /Le lien du code source ne répond pas/,
     );
+    const refusals = await mails('catalogue-refusee');
+    assert.deepEqual(
+      refusals.map((m) => m.recipient),
+      [author.email],
+    );
+    assert.match(refusals[0]?.text ?? '', /Motif : Le lien du code source ne répond pas\./);
     assert.equal((await postForm(t, path, reviewer, { transition: 'publier' })).status, 409);
   });
 
@@ -171,6 +196,11 @@ describe('Catalogue editorial workflow over HTTP', () => {
     );
     assert.equal((await status()).status, 'publiee');
     assert.equal((await get(`/catalogue/solutions/${id}`)).status, 200);
+    assert.deepEqual(
+      (await mails('catalogue-publiee')).map((m) => [m.recipient, m.subject]),
+      [[author.email, '[Catalogue] Votre solution est publiée : Réservation des salles intercommunales']],
+    );
+    assert.equal((await mails('catalogue-a-relire')).length, 2, 'the second submission was announced too');
     const grant = await t.database.db
       .selectFrom('role_grant')
       .select('scope')
