@@ -133,6 +133,8 @@ export function createApp(deps: AppDeps): App {
     audit: (e) => accounts.repo.audit(e),
     fund,
     accounts,
+    siteSearch: deps.search,
+    logger: deps.logger,
   });
   const meetings = createMeetingsModule({
     db: deps.database.db,

@@ -14,6 +14,10 @@ async function main() {
     platform.logger.info({ edition: territories.edition }, 'référentiel des territoires chargé');
   await platform.fund.core.service.ensureDispositifs();
   if (config.seedDemo) await seedDemoIfEmpty(platform, { laureats: true });
+  // In the background: the site's search finds the catalogue's solutions (a pass over them, idempotent).
+  platform.catalogue
+    .indexAllForSite()
+    .catch((err) => platform.logger.error({ err: String(err) }, 'catalogue : indexation du site en échec'));
   const worker = config.outboxWorker ? platform.createWorker() : null;
   worker?.start(5_000);
   const server = serve({ fetch: platform.app.fetch, port: config.port, hostname: config.host }, (info) => {

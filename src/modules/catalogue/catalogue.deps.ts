@@ -38,6 +38,8 @@ export interface CatalogueDeps {
   grantReferent?(email: string, scope: string): Promise<void>;
   /** Told after every committed write that changes a public page. */
   changed(): void;
+  /** Puts these solutions in the site's search as they now stand (never throws: a failure is logged). */
+  indexForSite(ids: string[]): Promise<void>;
 }
 
 /** Who acts, as the audit log and the history name them. */

@@ -72,6 +72,7 @@ export function createCatalogueService(deps: CatalogueDeps) {
       return out;
     });
     deps.changed();
+    await deps.indexForSite([id]);
     return result;
   }
 

@@ -45,6 +45,9 @@ describe('Catalogue editorial workflow over HTTP', () => {
       .where('kind', '=', kind)
       .orderBy('created_at')
       .execute();
+  /** What the site's search (`/recherche`) lists for these words. */
+  const siteSearch = async (words: string) =>
+    await (await get(`/recherche?q=${encodeURIComponent(words)}&type=solution`)).text();
   const status = async () =>
     await t.database.db
       .selectFrom('solution')
@@ -83,6 +86,11 @@ describe('Catalogue editorial workflow over HTTP', () => {
   it('an agent proposes a draft, seen only by its author, référents and reviewers', async () => {
     const res = await postForm(t, '/catalogue/proposer', author, PROPOSAL);
     assert.equal(res.status, 303);
+    assert.doesNotMatch(
+      await siteSearch('associations salles'),
+      /catalogue\/solutions/,
+      'a draft is not found',
+    );
     const location = res.headers.get('location') ?? '';
     id = /\/catalogue\/solutions\/([a-z0-9-]+)\/modifier/.exec(location)?.[1] ?? '';
     assert.equal(id, 'reservation-des-salles-intercommunales');
@@ -201,6 +209,10 @@ describe('Catalogue editorial workflow over HTTP', () => {
       [[author.email, '[Catalogue] Votre solution est publiée : Réservation des salles intercommunales']],
     );
     assert.equal((await mails('catalogue-a-relire')).length, 2, 'the second submission was announced too');
+    // Published, it is found by the site's search, as a solution of the catalogue.
+    const found = await siteSearch('associations salles');
+    assert.match(found, new RegExp(`href="/catalogue/solutions/${id}"`));
+    assert.match(found, /Solution du catalogue/);
     const grant = await t.database.db
       .selectFrom('role_grant')
       .select('scope')
@@ -224,6 +236,7 @@ describe('Catalogue editorial workflow over HTTP', () => {
     });
     assert.equal(edited.status, 303);
     assert.equal((await status()).verified, 0);
+    assert.match(await siteSearch('Autre texte'), new RegExp(`href="/catalogue/solutions/${id}"`));
     assert.match(
       await (await get(`/catalogue/solutions/${id}`)).text(),
       /Informations déclarées par l’équipe/,
@@ -244,6 +257,7 @@ describe('Catalogue editorial workflow over HTTP', () => {
     );
     assert.equal((await status()).status, 'archivee');
     assert.equal((await get(`/catalogue/solutions/${id}`)).status, 404);
+    assert.doesNotMatch(await siteSearch('associations salles'), new RegExp(`/catalogue/solutions/${id}`));
     const actions = (
       await t.database.db.selectFrom('audit_event').select('action').where('target_id', '=', id).execute()
     ).map((a) => a.action);

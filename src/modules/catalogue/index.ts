@@ -23,10 +23,12 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../../adapters/db/connect.js';
 import type { Database } from '../../adapters/db/schema.js';
 import type { AppEnv } from '../../platform/http/context.js';
+import type { Logger } from '../../platform/logger.js';
 import type { NavItem } from '../../platform/ui/layout.js';
 import type { Clock } from '../../ports/clock.js';
 import type { FileStorage } from '../../ports/file-storage.js';
 import type { Outbox } from '../../ports/outbox.js';
+import type { SearchIndex } from '../../ports/search-index.js';
 import type { AccountsModule } from '../accounts/index.js';
 import type { FundModule } from '../fund/index.js';
 import { organisationDisplayName, type TerritoriesModule, territoryKey } from '../territories/index.js';
@@ -45,6 +47,7 @@ import { declareRoutes } from './routes/declare.routes.js';
 import { editorRoutes } from './routes/editor.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
 import { createPublicSearch } from './search/public-service.js';
+import { indexSolutionsForSite } from './site-search.js';
 import { createUsesService } from './uses.service.js';
 import { territorySection } from './views/territory-section.js';
 
@@ -75,6 +78,9 @@ export function createCatalogueModule(deps: {
   fund?: Pick<FundModule, 'core'>;
   /** The accounts module, to make a published solution's author its référent (without it, nobody is). */
   accounts?: Pick<AccountsModule, 'service'>;
+  /** The site's search, where published solutions are found beside the publications (without it, they are not). */
+  siteSearch?: SearchIndex;
+  logger?: Pick<Logger, 'warn'>;
 }) {
   const repo = createKyselyCatalogueRepository(deps.db);
   const listeners: Array<() => void> = [];
@@ -122,6 +128,18 @@ export function createCatalogueModule(deps: {
     changed: () => {
       for (const listener of listeners) listener();
     },
+    indexForSite: async (ids) => {
+      if (!deps.siteSearch) return;
+      try {
+        await indexSolutionsForSite(deps.db, deps.siteSearch, ids);
+      } catch (err) {
+        // The write is committed; the next full pass (at startup) puts the search right.
+        deps.logger?.warn(
+          { err: String(err), solutions: ids.length },
+          'catalogue : recherche du site non mise à jour',
+        );
+      }
+    },
   };
   const editorial = createCatalogueService(serviceDeps);
   const uses = createUsesService(serviceDeps);
@@ -152,6 +170,8 @@ export function createCatalogueModule(deps: {
   deps.territories.addSections(territorySection(search));
 
   const navigation: NavItem[] = [{ label: 'Catalogue de mutualisation', href: '/catalogue' }];
+  /** Every solution into the site's search as it stands; how many are published there. */
+  const indexAllForSite = async () => (deps.siteSearch ? indexSolutionsForSite(deps.db, deps.siteSearch) : 0);
   return {
     routes,
     navigation,
@@ -179,9 +199,17 @@ export function createCatalogueModule(deps: {
           : null,
         ...options,
       });
-      if (report.solutions > 0) serviceDeps.changed();
+      if (report.solutions > 0) {
+        serviceDeps.changed();
+        await indexAllForSite();
+      }
       return report;
     },
+    /**
+     * Puts every solution in the site's search as it stands: at startup, for solutions written before the
+     * search knew them or while it failed.
+     */
+    indexAllForSite,
     /** Scheduled upkeep: messages are kept a year (for reports and abuse), then deleted. */
     async housekeeping(now: Date) {
       await repo.purgeContactsBefore(new Date(now.getTime() - 365 * 24 * 60 * 60 * 1000).toISOString());

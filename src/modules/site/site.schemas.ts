@@ -13,5 +13,5 @@ export const searchQuerySchema = z.object({
         .trim(),
     ),
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
-  type: z.enum(['communique', 'actualite', 'evenement', 'page']).optional().catch(undefined),
+  type: z.enum(['communique', 'actualite', 'evenement', 'page', 'solution']).optional().catch(undefined),
 });

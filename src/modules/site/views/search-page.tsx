@@ -7,6 +7,7 @@ export const KIND_LABELS: Record<string, string> = {
   actualite: 'Actualité',
   evenement: 'Événement',
   page: 'Programme TNT',
+  solution: 'Solution du catalogue',
 };
 
 /** Site search: a GET form, ranked results with their matched words highlighted, DSFR pagination. */
