@@ -151,6 +151,18 @@ export async function keptStatistics(db: Kysely<Database>, eventId: string) {
 }
 
 /**
+ * The events whose personal data the retention purge has deleted, for the modules that keep some of their own
+ * about an event (the espace de rencontres' stand members).
+ *
+ * @example
+ * const ids = await purgedEventIds(db); // ['journee-2023']
+ */
+export async function purgedEventIds(db: Kysely<Database>): Promise<string[]> {
+  const rows = await withStatistics(db).selectFrom('event_statistics').select('event_id').execute();
+  return rows.map((r) => r.event_id);
+}
+
+/**
  * Everything the platform holds about one registration, for the participant to download (RGPD right of
  * access): the registration, its sessions, answers with their questions, arrival, press accreditation, the
  * decisions taken on it (without the organiser's name) and the e-mails sent to the address about the event.

@@ -39,6 +39,7 @@ import { organiserRoutes } from './routes/organiser.routes.js';
 import { participantRoutes } from './routes/participant.routes.js';
 import { saveRanking } from './scheduling/rankings.js';
 import { publishRun, runAssignment } from './scheduling/runs.js';
+import { forgetMembers } from './store/forget.js';
 import { spaceOfEvent } from './store/reads.js';
 
 export type { BookOutcome } from './booking/book.js';
@@ -109,6 +110,11 @@ export function createMeetingsModule(deps: {
     onChange(listener: () => void) {
       listeners.push(listener);
     },
+    /**
+     * The retention purge's share here: the stand members of events whose personal data was purged become
+     * anonymous (see store/forget.ts). Idempotent, for the hourly upkeep.
+     */
+    forgetPurged: (purgedEventIds: readonly string[]) => forgetMembers(deps.db, purgedEventIds),
     /** Loads the demonstration espace de rencontres of the demo Journées (2023 and 2027), once. */
     async seedDemo() {
       const created = await seedDemoMeetings(deps.db, deps.clock.now().toISOString());
