@@ -7,4 +7,6 @@ export interface FileStorage {
   /** Opens a stored file, or null when there is none (or the key tries to leave the storage). */
   open(key: string): Promise<{ stream: Readable; size: number; mtime: Date } | null>;
   has(key: string): Promise<boolean>;
+  /** Deletes a stored file; false when there was none (or the key tries to leave the storage). */
+  delete(key: string): Promise<boolean>;
 }

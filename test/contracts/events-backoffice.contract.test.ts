@@ -337,7 +337,8 @@ for (const dialect of dialects) {
           .length,
         1,
       );
-      assert.equal((await readFile(join(uploads, 'accreditations/x/piece.pdf'))).length, 0);
+      assert.equal(await deps.storage.has('accreditations/x/piece.pdf'), false, 'the press card is deleted');
+      await assert.rejects(readFile(join(uploads, 'accreditations/x/piece.pdf')), { code: 'ENOENT' });
       assert.equal(await registrationData(handle.db, anne.id), null);
 
       const stats = await keptStatistics(handle.db, event.id);

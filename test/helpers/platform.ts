@@ -26,10 +26,11 @@ export async function testPlatform(
   const database = await freshDatabase(dialect);
   const uploads = await mkdtemp(join(tmpdir(), 'nt-uploads-'));
   const clock = fixedClock('2023-01-20T10:00:00.000Z');
+  const storage = createLocalFileStorage(uploads);
   const built = createApp({
     database,
     search: createCachedSearchIndex(createSearchIndex(database)),
-    storage: createLocalFileStorage(uploads),
+    storage,
     clock,
     logger: createLogger('silent'),
     publicUrl: options.publicUrl ?? TEST_PUBLIC_URL,
@@ -44,6 +45,7 @@ export async function testPlatform(
     news,
     database,
     clock,
+    storage,
     request: (path: string, init?: RequestInit) => app.request(path, init),
     async close() {
       await database.close();

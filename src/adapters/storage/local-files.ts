@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import type { FileStorage } from '../../ports/file-storage.js';
 
@@ -43,6 +43,14 @@ export function createLocalFileStorage(root: string): FileStorage {
       if (!file) return false;
       const info = await stat(file).catch(() => null);
       return !!info?.isFile();
+    },
+    async delete(key) {
+      const file = locate(key);
+      if (!file) return false;
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) return false;
+      await unlink(file);
+      return true;
     },
   };
 }

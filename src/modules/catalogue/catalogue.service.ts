@@ -292,6 +292,8 @@ export function createCatalogueService(deps: CatalogueDeps) {
       if (!mayEdit(who.actor, current)) return { ok: false as const, error: 'interdit' as const };
       const removed = await write(id, (r) => r.removeScreenshot(id, screenshotId.slice(0, 100)));
       if (!removed) return { ok: false as const, error: 'introuvable' as const };
+      const file = current.screenshots.find((s) => s.id === screenshotId)?.storageKey;
+      if (file) await deps.storage.delete(file);
       await audited(deps, who, 'catalogue:capture-retiree', 'solution', id, { capture: screenshotId });
       return { ok: true as const };
     },

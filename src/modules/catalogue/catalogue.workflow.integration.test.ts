@@ -136,6 +136,19 @@ describe('Catalogue editorial workflow over HTTP', () => {
     const image = await get(src, author);
     assert.equal(image.headers.get('content-type'), 'image/png');
     assert.deepEqual(Buffer.from(await image.arrayBuffer()), PIXEL_PNG);
+    // A second one, taken back: it leaves the page and the storage.
+    assert.equal((await upload(new Blob([PIXEL_PNG], { type: 'image/png' }), 'Une vue retirée')).status, 303);
+    const shots = await t.database.db
+      .selectFrom('solution_screenshot')
+      .select(['id', 'storage_key', 'alt_text'])
+      .where('solution_id', '=', id)
+      .execute();
+    const second = shots.find((s) => s.alt_text === 'Une vue retirée');
+    assert.ok(second && (await t.storage.has(second.storage_key)));
+    const removed = await postForm(t, `/catalogue/solutions/${id}/captures/${second.id}/retirer`, author, {});
+    assert.equal(removed.status, 303);
+    assert.equal(await t.storage.has(second.storage_key), false, 'the file is deleted');
+    assert.doesNotMatch(await (await get(`/catalogue/solutions/${id}`, author)).text(), /Une vue retirée/);
   });
 
   it('the author submits; then only référents and reviewers edit it', async () => {

@@ -50,8 +50,8 @@ export function purgeDate(endsAt: string, months: number): Date {
  * Deletes the personal data of every event whose retention period is over: registrations (and with them, by
  * cascade, their sessions, check-in scans, management links and decision log), press accreditations,
  * invitations to closed sessions, the registration form's idempotency answers. The counts are stored first,
- * in the same transaction, and never overwritten: run it every hour, it does the work once. Attachments are
- * emptied when `storage` is given (the storage port has no deletion yet).
+ * in the same transaction, and never overwritten: run it every hour, it does the work once. Press cards and
+ * other attachments are deleted from `storage` when it is given.
  *
  * @example
  * const report = await purgeEventPersonalData(db, new Date()); // { events: ['journee-2023'], registrations: 412, accreditations: 9 }
@@ -106,7 +106,7 @@ export async function purgeEventPersonalData(
       await trx.deleteFrom('idempotency_key').where('scope', '=', `inscription:${event.id}`).execute();
     });
     for (const a of accreditations) {
-      if (a.attachment_key && options.storage) await options.storage.put(a.attachment_key, Buffer.alloc(0));
+      if (a.attachment_key && options.storage) await options.storage.delete(a.attachment_key);
     }
     report.events.push(event.id);
     report.registrations += Number(registrations.n);
