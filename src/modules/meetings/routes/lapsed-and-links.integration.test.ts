@@ -31,14 +31,22 @@ describe('meetings of cancelled registrations, and how long e-mailed links live'
     return session;
   }
 
-  /** Books `slotId` of stand `s` for `email`, then cancels the registration behind the events module's back. */
-  async function bookThenCancelRegistration(email: string, s: number, slotId: string) {
+  /**
+   * Books `slotId` of stand `s` for `email`, then changes the registration behind the events module's back
+   * (cancelled by default).
+   */
+  async function bookThenChangeRegistration(
+    email: string,
+    s: number,
+    slotId: string,
+    change: { status?: string; mode?: string } = { status: 'annulee' },
+  ) {
     const session = await participant(email);
     const res = await t.postForm(`${space()}/stands/${forum.stands[s]!.id}/reserver`, session, {
       creneau: slotId,
     });
     assert.equal(res.status, 303);
-    await t.db.updateTable('registration').set({ status: 'annulee' }).where('email', '=', email).execute();
+    await t.db.updateTable('registration').set(change).where('email', '=', email).execute();
     const booking = await t.db
       .selectFrom('meeting_booking')
       .select(['id', 'status'])
@@ -48,6 +56,17 @@ describe('meetings of cancelled registrations, and how long e-mailed links live'
     return booking.id;
   }
 
+  const booked = async (slotId: string) =>
+    Number(
+      (
+        await t.db
+          .selectFrom('meeting_slot')
+          .select('booked')
+          .where('id', '=', slotId)
+          .executeTakeFirstOrThrow()
+      ).booked,
+    );
+
   async function released(bookingId: string, slotId: string, memberEmail: string) {
     const b = await t.db
       .selectFrom('meeting_booking')
@@ -55,12 +74,7 @@ describe('meetings of cancelled registrations, and how long e-mailed links live'
       .where('id', '=', bookingId)
       .executeTakeFirstOrThrow();
     assert.deepEqual(b, { status: 'annulee', cancelled_by: 'systeme' });
-    const slot = await t.db
-      .selectFrom('meeting_slot')
-      .select('booked')
-      .where('id', '=', slotId)
-      .executeTakeFirstOrThrow();
-    assert.equal(slot.booked, 0);
+    assert.equal(await booked(slotId), 0);
     const told = await t.db
       .selectFrom('outbox_message')
       .select('id')
@@ -73,7 +87,7 @@ describe('meetings of cancelled registrations, and how long e-mailed links live'
   test('reading the stand’s page releases the slot of a participant whose registration was cancelled', async () => {
     const member = forum.stands[0]!.members[0]!;
     const slotId = member.slots[0]!;
-    const bookingId = await bookThenCancelRegistration(emails[0]!, 0, slotId);
+    const bookingId = await bookThenChangeRegistration(emails[0]!, 0, slotId);
     const page = await t.request(`${space()}/stands/${forum.stands[0]!.id}`);
     assert.equal(page.status, 200);
     await released(bookingId, slotId, member.email);
@@ -85,7 +99,7 @@ describe('meetings of cancelled registrations, and how long e-mailed links live'
   test('the member’s agenda no longer holds the meeting of a cancelled registration', async () => {
     const member = forum.stands[1]!.members[0]!;
     const slotId = member.slots[1]!;
-    const bookingId = await bookThenCancelRegistration(emails[1]!, 1, slotId);
+    const bookingId = await bookThenChangeRegistration(emails[1]!, 1, slotId);
     const session = await t.signIn({ email: member.email });
     const page = await t.get(`${space()}/equipe`, session);
     assert.equal(page.status, 200);
@@ -95,44 +109,24 @@ describe('meetings of cancelled registrations, and how long e-mailed links live'
   test('a participant who now attends remotely loses their meetings: the slot is freed, both sides told why', async () => {
     const member = forum.stands[1]!.members[0]!;
     const slotId = member.slots[0]!;
-    const session = await participant(emails[3]!);
-    const res = await t.postForm(`${space()}/stands/${forum.stands[1]!.id}/reserver`, session, {
-      creneau: slotId,
-    });
-    assert.equal(res.status, 303);
     // The events module changes the registration's mode (see changeRegistration); it does not tell this one.
-    await t.db
-      .updateTable('registration')
-      .set({ mode: 'distance' })
-      .where('email', '=', emails[3]!)
-      .execute();
-    const booking = await t.db
-      .selectFrom('meeting_booking')
-      .select(['id', 'status'])
-      .where('slot_id', '=', slotId)
-      .executeTakeFirstOrThrow();
-    assert.equal(booking.status, 'confirmee');
+    const bookingId = await bookThenChangeRegistration(emails[3]!, 1, slotId, { mode: 'distance' });
     assert.equal((await t.request(`${space()}/stands/${forum.stands[1]!.id}`)).status, 200);
     const after = await t.db
       .selectFrom('meeting_booking')
       .select(['status', 'cancelled_by', 'reason'])
-      .where('id', '=', booking.id)
+      .where('id', '=', bookingId)
       .executeTakeFirstOrThrow();
     assert.deepEqual(after, {
       status: 'annulee',
       cancelled_by: 'systeme',
       reason: 'Participation à l’événement passée à distance : les rendez-vous ont lieu sur place.',
     });
-    const slot = await t.db
-      .selectFrom('meeting_slot')
-      .select('booked')
-      .where('id', '=', slotId)
-      .executeTakeFirstOrThrow();
-    assert.equal(slot.booked, 0);
+    assert.equal(await booked(slotId), 0);
     const told = await t.db
       .selectFrom('outbox_message')
       .select(['recipient', 'text'])
-      .where('dedupe_key', 'like', `rencontre:${booking.id}:%:annule`)
+      .where('dedupe_key', 'like', `rencontre:${bookingId}:%:annule`)
       .orderBy('recipient')
       .execute();
     assert.deepEqual(told.map((m) => m.recipient).sort(), [emails[3]!, member.email].sort());
@@ -144,7 +138,7 @@ describe('meetings of cancelled registrations, and how long e-mailed links live'
     const again = await t.db
       .selectFrom('outbox_message')
       .select('id')
-      .where('dedupe_key', 'like', `rencontre:${booking.id}:%:annule`)
+      .where('dedupe_key', 'like', `rencontre:${bookingId}:%:annule`)
       .execute();
     assert.equal(again.length, 2);
   });
