@@ -278,8 +278,8 @@ export function createApp(deps: AppDeps): App {
       const now = deps.clock.now();
       // Reminders, then personal data of past events once its retention ends (anonymous statistics stay).
       await events.housekeeping(now);
-      // The espace de rencontres forgets the stand members of the events just purged.
-      await meetings.forgetPurged(await events.purgedEvents());
+      // The espace de rencontres forgets the stand members of the events past their retention.
+      await meetings.forgetPurged(await events.pastRetention(now));
       // Contact messages of the catalogue are logged (without addresses) for a year, for reports.
       await catalogue.housekeeping(now);
       const purged = await sessionStore.purgeExpired(now);

@@ -183,10 +183,22 @@ for (const dialect of dialects) {
       await repo().insertSolution(
         testSolution({ id: 'brouillon-1', status: 'brouillon', publishedAt: null }),
       );
-      await repo().setStatus('brouillon-1', 'soumise', '2023-01-02T00:00:00.000Z', { refusalReason: null });
-      await repo().setStatus('brouillon-1', 'brouillon', '2023-01-03T00:00:00.000Z', {
-        refusalReason: 'Lien cassé',
-      });
+      const at2 = '2023-01-02T00:00:00.000Z';
+      assert.equal(
+        await repo().setStatus('brouillon-1', ['brouillon'], 'soumise', at2, { refusalReason: null }),
+        true,
+      );
+      // A second submission finds it already submitted: nothing changes.
+      assert.equal(
+        await repo().setStatus('brouillon-1', ['brouillon'], 'soumise', at2, { refusalReason: null }),
+        false,
+      );
+      assert.equal(
+        await repo().setStatus('brouillon-1', ['soumise'], 'brouillon', '2023-01-03T00:00:00.000Z', {
+          refusalReason: 'Lien cassé',
+        }),
+        true,
+      );
       await repo().addHistory({
         solutionId: 'brouillon-1',
         at: '2023-01-03T00:00:00.000Z',

@@ -49,8 +49,14 @@ export function createLocalFileStorage(root: string): FileStorage {
       if (!file) return false;
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) return false;
-      await unlink(file);
-      return true;
+      try {
+        await unlink(file);
+        return true;
+      } catch (err) {
+        // Deleted meanwhile (another process, a second click): nothing left to do.
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw err;
+      }
     },
   };
 }

@@ -80,12 +80,14 @@ export interface CatalogueRepository {
   solutionIdsLike(base: string): Promise<Set<string>>;
   insertSolution(solution: Solution): Promise<void>;
   replaceContent(id: string, content: SolutionContent, at: string, keepVerified: boolean): Promise<void>;
+  /** Moves a solution to `status` if it is still in one of `from`; false when another step came first. */
   setStatus(
     id: string,
+    from: readonly SolutionStatus[],
     status: SolutionStatus,
     at: string,
     fields: { refusalReason?: string | null },
-  ): Promise<void>;
+  ): Promise<boolean>;
   setVerified(id: string, verified: boolean, at: string, by: string | null): Promise<void>;
   addHistory(entry: NewHistoryEntry): Promise<void>;
   history(id: string): Promise<HistoryEntry[]>;

@@ -180,10 +180,12 @@ export function createCatalogueService(deps: CatalogueDeps) {
         return { ok: false as const, error: 'interdit' as const };
       if (rule.needsReason && !reason?.trim()) return { ok: false as const, error: 'motif' as const };
       const at = now();
-      await write(id, async (r) => {
-        await r.setStatus(id, rule.to, at, {
+      const moved = await write(id, async (r) => {
+        // Only from the status read above: a step taken meanwhile (a double click, another reviewer) wins.
+        const done = await r.setStatus(id, [current.status], rule.to, at, {
           refusalReason: transition === 'refuser' ? reason : transition === 'soumettre' ? null : undefined,
         });
+        if (!done) return false;
         await r.addHistory({
           solutionId: id,
           at,
@@ -201,7 +203,9 @@ export function createCatalogueService(deps: CatalogueDeps) {
           actorLabel: historyLabelOf(who),
           reason: reason?.trim() || null,
         });
+        return true;
       });
+      if (!moved) return { ok: false as const, error: 'etat' as const };
       await audited(deps, who, `catalogue:${transition}`, 'solution', id, {
         de: current.status,
         vers: rule.to,
@@ -292,8 +296,7 @@ export function createCatalogueService(deps: CatalogueDeps) {
       if (!mayEdit(who.actor, current)) return { ok: false as const, error: 'interdit' as const };
       const removed = await write(id, (r) => r.removeScreenshot(id, screenshotId.slice(0, 100)));
       if (!removed) return { ok: false as const, error: 'introuvable' as const };
-      const file = current.screenshots.find((s) => s.id === screenshotId)?.storageKey;
-      if (file) await deps.storage.delete(file);
+      await deps.storage.delete(removed.storageKey);
       await audited(deps, who, 'catalogue:capture-retiree', 'solution', id, { capture: screenshotId });
       return { ok: true as const };
     },

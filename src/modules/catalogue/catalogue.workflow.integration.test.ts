@@ -256,6 +256,35 @@ describe('Catalogue editorial workflow over HTTP', () => {
     );
   });
 
+  it('a reviewer who submits their own proposal is not told of it; a step taken twice counts once', async () => {
+    const own = await postForm(t, '/catalogue/proposer', reviewer, {
+      ...PROPOSAL,
+      nom: 'Registre des arrêtés',
+    });
+    assert.equal(own.status, 303);
+    const ownId = /\/catalogue\/solutions\/([a-z0-9-]+)\/modifier/.exec(
+      own.headers.get('location') ?? '',
+    )?.[1];
+    assert.ok(ownId);
+    const submit = () =>
+      postForm(t, `/catalogue/solutions/${ownId}/etat`, reviewer, { transition: 'soumettre' });
+    assert.equal((await submit()).status, 303);
+    const again = await submit();
+    assert.equal(again.status, 400, 'already submitted');
+    assert.match(await again.text(), /Cette étape n’est plus possible/);
+    const toReview = (await mails('catalogue-a-relire')).filter((m) =>
+      m.subject.includes('Registre des arrêtés'),
+    );
+    assert.deepEqual(toReview, [], 'the only reviewer is the one who submitted');
+    const history = await t.database.db
+      .selectFrom('solution_event')
+      .select('action')
+      .where('solution_id', '=', ownId)
+      .where('action', '=', 'soumettre')
+      .execute();
+    assert.equal(history.length, 1);
+  });
+
   it('a référent archives it with a reason; every step is in the audit log', async () => {
     const path = `/catalogue/solutions/${id}/etat`;
     assert.equal((await postForm(t, path, author, { transition: 'archiver' })).status, 400);

@@ -199,10 +199,8 @@ export function createCatalogueModule(deps: {
           : null,
         ...options,
       });
-      if (report.solutions > 0) {
-        serviceDeps.changed();
-        await indexAllForSite();
-      }
+      // The site's search learns them from the pass at startup (main.ts), in the background.
+      if (report.solutions > 0) serviceDeps.changed();
       return report;
     },
     /**

@@ -3,6 +3,7 @@
  * (its name, what it solves, its description), kept in step after every editorial write; a solution that is
  * not, or no longer, published is taken out.
  */
+import { setImmediate } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/db/schema.js';
 import type { SearchIndex } from '../../ports/search-index.js';
@@ -13,8 +14,14 @@ const BATCH = 200;
 const docId = (id: string) => `catalogue:${id}`;
 
 /**
- * Puts the solutions `ids` (every solution when omitted) in the site's search as they now stand. Returns how
- * many are indexed.
+ * Puts the solutions `ids` (every solution when omitted) in the site's search as they now stand, a batch at a
+ * time. Returns how many are indexed.
+ *
+ * Each batch holds a connection of `db` while it writes the index: on SQLite the index is written on the same
+ * file outside Kysely, and holding the only connection keeps any other request's transaction from being open
+ * meanwhile (the index's writes would join it, and go if it rolled back). Between batches the event loop runs
+ * what waits. After writing, the batch's statuses are read again, and a solution archived meanwhile (by another
+ * process) is taken out again.
  *
  * @example
  * await indexSolutionsForSite(db, search, ['salle-sur-demande']);
@@ -28,37 +35,57 @@ export async function indexSolutionsForSite(
   const chunks = ids ? chunk([...ids]) : null;
   let after = '';
   for (let round = 0; ; round++) {
-    let query = db
-      .selectFrom('solution')
-      .select(['id', 'name', 'summary', 'description', 'status', 'published_at', 'updated_at'])
-      .orderBy('id')
-      .limit(BATCH);
-    if (chunks) {
-      const part = chunks[round];
-      if (!part) break;
-      query = query.where('id', 'in', part);
-    } else query = query.where('id', '>', after);
-    const rows = await query.execute();
-    if (!chunks && rows.length === 0) break;
-    const published = rows.filter((r) => r.status === 'publiee');
-    if (published.length > 0) {
-      await search.upsert(
-        published.map((r) => ({
-          id: docId(r.id),
-          kind: SOLUTION_KIND,
-          url: `/catalogue/solutions/${encodeURIComponent(r.id)}`,
-          title: r.name,
-          body: [r.summary, r.description].filter(Boolean).join('\n'),
-          date: r.published_at ?? r.updated_at,
-        })),
-      );
-    }
-    const found = new Set(rows.map((r) => r.id));
-    const gone = chunks ? (chunks[round] ?? []).filter((id) => !found.has(id)) : [];
-    const out = [...rows.filter((r) => r.status !== 'publiee').map((r) => r.id), ...gone];
-    if (out.length > 0) await search.remove(out.map(docId));
-    indexed += published.length;
+    const part = chunks ? chunks[round] : null;
+    if (chunks && !part) break;
+    const rows = await db.connection().execute(async (conn) => {
+      let query = conn
+        .selectFrom('solution')
+        .select(['id', 'name', 'summary', 'description', 'status', 'published_at', 'updated_at'])
+        .orderBy('id')
+        .limit(BATCH);
+      query = part ? query.where('id', 'in', part) : query.where('id', '>', after);
+      const found = await query.execute();
+      const published = found.filter((r) => r.status === 'publiee');
+      if (published.length > 0) {
+        await search.upsert(
+          published.map((r) => ({
+            id: docId(r.id),
+            kind: SOLUTION_KIND,
+            url: `/catalogue/solutions/${encodeURIComponent(r.id)}`,
+            title: r.name,
+            body: [r.summary, r.description].filter(Boolean).join('\n'),
+            date: r.published_at ?? r.updated_at,
+          })),
+        );
+      }
+      const still = published.length
+        ? new Set(
+            (
+              await conn
+                .selectFrom('solution')
+                .select('id')
+                .where(
+                  'id',
+                  'in',
+                  published.map((r) => r.id),
+                )
+                .where('status', '=', 'publiee')
+                .execute()
+            ).map((r) => r.id),
+          )
+        : new Set<string>();
+      const listed = new Set(found.map((r) => r.id));
+      const out = [
+        ...found.filter((r) => !still.has(r.id)).map((r) => r.id),
+        ...(part ?? []).filter((id) => !listed.has(id)),
+      ];
+      if (out.length > 0) await search.remove(out.map(docId));
+      indexed += still.size;
+      return found;
+    });
+    if (!part && rows.length === 0) break;
     after = rows.at(-1)?.id ?? after;
+    await setImmediate();
   }
   return indexed;
 }

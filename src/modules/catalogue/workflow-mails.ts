@@ -42,7 +42,7 @@ export async function announceTransition(
       paragraphs: [
         'Bonjour,',
         `${f.actorLabel} soumet la solution « ${f.solution.name} » à la relecture.`,
-        'Publiez-la, ou refusez-la en disant pourquoi : son auteur ou autrice en sera informé.',
+        'Publiez-la, ou refusez-la en disant pourquoi : la personne qui l’a proposée en sera informée.',
       ],
       action: { label: 'Relire la solution', url: page },
       footer: FOOTER,
@@ -80,7 +80,7 @@ export async function announceTransition(
             `Motif : ${f.reason ?? ''}`,
             'Vous pouvez la modifier et la soumettre de nouveau.',
           ],
-          action: { label: 'Modifier la solution', url: page },
+          action: { label: 'Modifier la solution', url: `${page}/modifier` },
           footer: FOOTER,
         });
   await send(

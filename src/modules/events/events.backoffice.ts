@@ -20,7 +20,7 @@ import { purgeEventPersonalData } from './purge.js';
 
 export type { BackofficeDeps } from './backoffice/deps.js';
 export { type BadgeClaims, type BadgeSigner, getBadgeSigner, verifyBadge } from './checkin/badge-token.js';
-export { keptStatistics, purgedEventIds, purgeEventPersonalData, registrationData } from './purge.js';
+export { eventsPastRetention, keptStatistics, purgeEventPersonalData, registrationData } from './purge.js';
 
 export interface EventsBackoffice {
   /** Every page and endpoint: mount with `app.route('/', backoffice.routes)`. */

@@ -20,7 +20,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { FileStorage } from '../../ports/file-storage.js';
 import type { Outbox } from '../../ports/outbox.js';
 import type { TerritoriesModule } from '../territories/index.js';
-import { createEventsBackoffice, purgedEventIds } from './events.backoffice.js';
+import { createEventsBackoffice, eventsPastRetention } from './events.backoffice.js';
 import { type AuditRecord, createEventsCore } from './events.core.js';
 import { createRegistration } from './events.registration.js';
 
@@ -90,8 +90,8 @@ export function createEventsModule(deps: {
     onChange: (listener: () => void) => core.service.onChange(listener),
     /** Every minute: expired offers pass to the next person. */
     promote: (now: Date) => registration.timers.promote(now),
-    /** The events whose personal data the retention purge has deleted. */
-    purgedEvents: () => purgedEventIds(deps.db),
+    /** The events whose retention period is over at `now` (their personal data purged, or none held). */
+    pastRetention: (now: Date) => eventsPastRetention(deps.db, now),
     /** Every hour: reminders 7 days and 1 day before, and the retention purge of past events. */
     async housekeeping(now: Date) {
       await registration.timers.reminders(now);

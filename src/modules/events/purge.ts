@@ -106,7 +106,9 @@ export async function purgeEventPersonalData(
       await trx.deleteFrom('idempotency_key').where('scope', '=', `inscription:${event.id}`).execute();
     });
     for (const a of accreditations) {
-      if (a.attachment_key && options.storage) await options.storage.delete(a.attachment_key);
+      // A file that cannot be deleted now stays, but does not stop the purge of the other events.
+      if (a.attachment_key && options.storage)
+        await options.storage.delete(a.attachment_key).catch(() => false);
     }
     report.events.push(event.id);
     report.registrations += Number(registrations.n);
@@ -151,15 +153,15 @@ export async function keptStatistics(db: Kysely<Database>, eventId: string) {
 }
 
 /**
- * The events whose personal data the retention purge has deleted, for the modules that keep some of their own
- * about an event (the espace de rencontres' stand members).
+ * The events whose retention period is over at `now`, whether or not the purge found anything to delete: for
+ * the modules that keep personal data of their own about an event (the espace de rencontres' stand members).
  *
  * @example
- * const ids = await purgedEventIds(db); // ['journee-2023']
+ * const ids = await eventsPastRetention(db, new Date()); // ['journee-2023']
  */
-export async function purgedEventIds(db: Kysely<Database>): Promise<string[]> {
-  const rows = await withStatistics(db).selectFrom('event_statistics').select('event_id').execute();
-  return rows.map((r) => r.event_id);
+export async function eventsPastRetention(db: Kysely<Database>, now: Date): Promise<string[]> {
+  const events = await db.selectFrom('event').select(['id', 'ends_at', 'retention_months']).execute();
+  return events.filter((e) => purgeDate(e.ends_at, e.retention_months ?? 6) <= now).map((e) => e.id);
 }
 
 /**

@@ -111,10 +111,10 @@ export function createMeetingsModule(deps: {
       listeners.push(listener);
     },
     /**
-     * The retention purge's share here: the stand members of events whose personal data was purged become
+     * The retention purge's share here: the stand members of events past their retention period become
      * anonymous (see store/forget.ts). Idempotent, for the hourly upkeep.
      */
-    forgetPurged: (purgedEventIds: readonly string[]) => forgetMembers(deps.db, purgedEventIds),
+    forgetPurged: (eventIds: readonly string[]) => forgetMembers(deps.db, eventIds),
     /** Loads the demonstration espace de rencontres of the demo Journées (2023 and 2027), once. */
     async seedDemo() {
       const created = await seedDemoMeetings(deps.db, deps.clock.now().toISOString());

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { can, displayName } from '../../accounts/index.js';
-import { audited, type CatalogueDeps, labelOf, type Who } from '../catalogue.deps.js';
+import { audited, type CatalogueDeps, historyLabelOf, labelOf, type Who } from '../catalogue.deps.js';
 import { organisationScope, solutionScope } from '../catalogue.domain.js';
 import { recipientMail, reportMail, senderCopyMail } from './mails.js';
 
@@ -184,7 +184,8 @@ export function createContactService(deps: CatalogueDeps) {
       const notice = reportMail({
         solutionName: solution.name,
         reason,
-        reporterLabel: labelOf(who),
+        // The name only: `labelOf` falls back to the address of a person without one.
+        reporterLabel: historyLabelOf(who),
         aboutMessage: Boolean(input.contactId),
         moderationUrl: `${deps.publicUrl.replace(/\/$/, '')}/admin/catalogue/signalements`,
       });

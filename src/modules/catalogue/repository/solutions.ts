@@ -250,7 +250,7 @@ export function solutionsRepository(
       await writeChildren(db, id, content);
     },
 
-    async setStatus(id, status, at, fields) {
+    async setStatus(id, from, status, at, fields) {
       const dates =
         status === 'soumise'
           ? { submitted_at: at }
@@ -259,7 +259,7 @@ export function solutionsRepository(
             : status === 'archivee'
               ? { archived_at: at }
               : {};
-      await db
+      const r = await db
         .updateTable('solution')
         .set({
           status,
@@ -268,7 +268,9 @@ export function solutionsRepository(
           ...(fields.refusalReason !== undefined ? { refusal_reason: fields.refusalReason } : {}),
         })
         .where('id', '=', id)
-        .execute();
+        .where('status', 'in', [...from])
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
     },
 
     async setVerified(id, verified, at, by) {

@@ -2,7 +2,8 @@
  * The espace de rencontres' share of an event's retention purge. The participants' meetings go with their
  * registrations (by cascade); what is left of people is the stand members (State agents known by name and
  * address) and the reasons they gave for being away. Once the events module has purged an event, they are
- * made anonymous: the stands, slots and counts stay, for the event's statistics.
+ * made anonymous once the event's retention period is over: the stands, slots and counts stay, for the
+ * event's statistics.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../adapters/db/schema.js';
@@ -35,7 +36,11 @@ export async function forgetMembers(db: Kysely<Database>, eventIds: readonly str
       await trx
         .updateTable('meeting_unavailability')
         .set({ reason: '' })
-        .where('event_id', 'in', ids)
+        .where(
+          'member_id',
+          'in',
+          trx.selectFrom('meeting_stand_member').select('id').where('event_id', 'in', ids),
+        )
         .where('reason', '<>', '')
         .execute();
       return Number(r.numUpdatedRows);
