@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SearchDocument, SearchIndex, SearchQuery, SearchResult } from '../../ports/search-index.js';
 import { stemTokens } from './french-stemmer.js';
@@ -124,13 +125,26 @@ export function createSqliteSearchIndex(handle: { sqlite: BetterSqlite3.Database
     })();
   };
 
+  /**
+   * The index is written on the database's one connection, beside Kysely: a write made while a request's
+   * transaction is open would join it, and go if it rolled back. So a write waits until none is open, then runs
+   * at once (synchronously: nothing can open one in between).
+   */
+  const outsideTransactions = async () => {
+    while (sqlite.inTransaction) await setImmediate();
+  };
+
   return {
     async upsert(docs) {
-      if (docs.length > 0) upsertAll(docs);
+      if (docs.length === 0) return;
+      await outsideTransactions();
+      upsertAll(docs);
     },
 
     async remove(ids) {
-      if (ids.length > 0) removeAll(ids);
+      if (ids.length === 0) return;
+      await outsideTransactions();
+      removeAll(ids);
     },
 
     async search(query: SearchQuery): Promise<SearchResult> {
