@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import type { ParamError } from '../../shared/query-params.js';
 import type { AppEnv } from './context.js';
 
 /**
@@ -23,4 +24,21 @@ export function jsonWithEtag(c: Context<AppEnv>, value: unknown, status: 200 | 4
     return c.body(null, 304, headers);
   }
   return c.body(body, status, headers);
+}
+
+/**
+ * The public APIs' 400: every refused parameter at once, in French, as JSON.
+ *
+ * @example
+ * if (errors.length > 0) return jsonBadRequest(c, errors);
+ */
+export function jsonBadRequest(c: Context<AppEnv>, errors: readonly ParamError[]) {
+  return jsonWithEtag(
+    c,
+    {
+      erreur: 'Paramètres invalides.',
+      details: errors.map((e) => ({ parametre: e.param, message: e.message })),
+    },
+    400,
+  );
 }

@@ -1,10 +1,10 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/context.js';
-import { jsonWithEtag } from '../../../platform/http/json.js';
+import { jsonBadRequest, jsonWithEtag } from '../../../platform/http/json.js';
 import type { CatalogueRepository } from '../catalogue.repository.js';
 import { toSolutionRecord, toUseRecord } from '../opendata/record.js';
 import type { PublicSearch } from '../search/public-service.js';
-import { FACET_PARAMS, type ParamError, parseSearchParams } from '../search/search.params.js';
+import { FACET_PARAMS, parseSearchParams } from '../search/search.params.js';
 import { FACETS } from '../search/search.types.js';
 
 const BASE = '/api/v1/solutions';
@@ -18,16 +18,6 @@ const KNOWN_PARAMS = new Set([
   'limite',
   'curseur',
 ]);
-
-const badRequest = (c: Context<AppEnv>, errors: ParamError[]) =>
-  jsonWithEtag(
-    c,
-    {
-      erreur: 'Paramètres invalides.',
-      details: errors.map((e) => ({ parametre: e.param, message: e.message })),
-    },
-    400,
-  );
 
 /**
  * The catalogue's API, read-only, in the conventions of `/api/v1/laureats`: the search's filters as codes,
@@ -50,10 +40,10 @@ export function catalogueApiRoutes(deps: { search: PublicSearch; repo: Catalogue
       ...unknown.map((name) => ({ param: name, message: `Paramètre inconnu : « ${name} ».` })),
       ...parsed.errors,
     ];
-    if (errors.length > 0) return badRequest(c, errors);
+    if (errors.length > 0) return jsonBadRequest(c, errors);
     const { result, near } = await deps.search.search(parsed.query, parsed.near);
     if (near && near.status !== 'chosen') {
-      return badRequest(c, [
+      return jsonBadRequest(c, [
         { param: 'pres', message: '« pres » attend le code INSEE d’une commune du COG.' },
       ]);
     }

@@ -1,3 +1,4 @@
+import { integerParam, type ParamError } from '../../../shared/query-params.js';
 import { ADOPTER_KINDS, ADOPTION_MODES, LICENCES, MATURITIES } from '../catalogue.domain.js';
 import { THEMES } from '../catalogue.themes.js';
 import { decodeCursor } from './cursor.js';
@@ -38,11 +39,6 @@ const FACET_VALUES: Record<FacetKey, ((v: string) => boolean) | readonly string[
   departements: (v) => /^(\d{2,3}|2[AB])$/.test(v),
   verification: ['verifiee', 'declaree'],
 };
-
-export interface ParamError {
-  param: string;
-  message: string;
-}
 
 /** « Utilisée près de chez moi », as typed: a commune (code and/or text from the picker) and how far. */
 export interface NearInput {
@@ -104,8 +100,8 @@ export function parseSearchParams(params: Params, mode: 'page' | 'api'): ParsedP
     if (SORTS.includes(triRaw as SolutionSort)) sort = triRaw as SolutionSort;
     else errors.push({ param: 'tri', message: `« tri » vaut ${SORTS.map((s) => `« ${s} »`).join(', ')}.` });
   }
-  const page = integer(single('page'), 1, 1_000_000, 1, 'page', errors);
-  const perPage = integer(single('limite'), 1, MAX_PER_PAGE, DEFAULT_PER_PAGE, 'limite', errors);
+  const page = integerParam(single('page'), 1, 1_000_000, 1, 'page', errors);
+  const perPage = integerParam(single('limite'), 1, MAX_PER_PAGE, DEFAULT_PER_PAGE, 'limite', errors);
   const after = single('curseur');
   if (after !== undefined && !decodeCursor(after, sort)) {
     errors.push({
@@ -137,23 +133,6 @@ export function parseSearchParams(params: Params, mode: 'page' | 'api'): ParsedP
     near,
     errors: mode === 'api' ? errors : [],
   };
-}
-
-function integer(
-  raw: string | undefined,
-  min: number,
-  max: number,
-  fallback: number,
-  param: string,
-  errors: ParamError[],
-): number {
-  if (raw === undefined) return fallback;
-  const n = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (Number.isNaN(n) || n < min || n > max) {
-    errors.push({ param, message: `« ${param} » attend un nombre entier entre ${min} et ${max}.` });
-    return Number.isNaN(n) ? fallback : Math.min(max, Math.max(min, n));
-  }
-  return n;
 }
 
 /**

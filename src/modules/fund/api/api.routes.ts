@@ -1,10 +1,10 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/context.js';
-import { jsonWithEtag } from '../../../platform/http/json.js';
+import { jsonBadRequest, jsonWithEtag } from '../../../platform/http/json.js';
 import type { Laureat } from '../fund.domain.js';
 import { toOpenDataRecord } from '../opendata/record.js';
 import type { FundPublicService } from '../search/public-service.js';
-import { FACET_PARAMS, NEAR_PARAMS, type ParamError, parseSearchParams } from '../search/search.params.js';
+import { FACET_PARAMS, NEAR_PARAMS, parseSearchParams } from '../search/search.params.js';
 import { FACETS } from '../search/search.types.js';
 import { type ApiDocumentPart, openApiWith } from './openapi.js';
 
@@ -25,17 +25,6 @@ const KNOWN_PARAMS = new Set([
 /** A lauréat as the API gives it: the open data record, its page's address, and what only the page shows. */
 function itemOf(l: Laureat) {
   return { ...toOpenDataRecord(l), url: `/laureats/${encodeURIComponent(l.id)}` };
-}
-
-function badRequest(c: Context<AppEnv>, errors: ParamError[]) {
-  return jsonWithEtag(
-    c,
-    {
-      erreur: 'Paramètres invalides.',
-      details: errors.map((e) => ({ parametre: e.param, message: e.message })),
-    },
-    400,
-  );
 }
 
 /**
@@ -62,14 +51,14 @@ export function apiRoutes(deps: {
       ...unknown.map((name) => ({ param: name, message: `Paramètre inconnu : « ${name} ».` })),
       ...parsed.errors,
     ];
-    if (errors.length > 0) return badRequest(c, errors);
+    if (errors.length > 0) return jsonBadRequest(c, errors);
     const { result, near } = await service.search(parsed.query, parsed.near);
     if (near && near.status !== 'chosen') {
       const message =
         near.status === 'none' && near.reason === 'sans-position'
           ? 'La position de cette commune n’est pas connue : la distance ne peut pas être comptée.'
           : '« pres_de » attend le code INSEE d’une commune du COG (une ancienne commune mène à la commune actuelle).';
-      return badRequest(c, [{ param: NEAR_PARAMS.code, message }]);
+      return jsonBadRequest(c, [{ param: NEAR_PARAMS.code, message }]);
     }
     const laureats = await service.laureats(result.items.map((i) => i.id));
     const next = new URLSearchParams(c.req.url.split('?')[1] ?? '');

@@ -1,3 +1,4 @@
+import { integerParam, type ParamError } from '../../../shared/query-params.js';
 import {
   AMOUNT_BANDS,
   DISPOSITIFS,
@@ -62,11 +63,6 @@ const RESTRICTION_PARAMS = {
   },
   sirens: { param: 'siren', valid: (v: string) => /^\d{9}$/.test(v), what: 'un numéro SIREN (9 chiffres)' },
 } as const;
-
-export interface ParamError {
-  param: string;
-  message: string;
-}
 
 /**
  * « À moins de N km de <commune> », as typed: the commune (`pres_de`, the picker's INSEE code, and/or
@@ -140,8 +136,8 @@ export function parseSearchParams(params: Params, mode: 'page' | 'api'): ParsedP
     else errors.push({ param: 'tri', message: `« tri » vaut ${SORTS.map((s) => `« ${s} »`).join(', ')}.` });
   }
 
-  const page = integer(single('page'), 1, 1_000_000, 1, 'page', errors);
-  const perPage = integer(single('limite'), 1, MAX_PER_PAGE, DEFAULT_PER_PAGE, 'limite', errors);
+  const page = integerParam(single('page'), 1, 1_000_000, 1, 'page', errors);
+  const perPage = integerParam(single('limite'), 1, MAX_PER_PAGE, DEFAULT_PER_PAGE, 'limite', errors);
   const after = single('curseur');
   if (after !== undefined && !decodeCursor(after, sort)) {
     errors.push({
@@ -179,23 +175,6 @@ export function parseSearchParams(params: Params, mode: 'page' | 'api'): ParsedP
     near,
     errors: mode === 'api' ? errors : [],
   };
-}
-
-function integer(
-  raw: string | undefined,
-  min: number,
-  max: number,
-  fallback: number,
-  param: string,
-  errors: ParamError[],
-): number {
-  if (raw === undefined) return fallback;
-  const n = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (Number.isNaN(n) || n < min || n > max) {
-    errors.push({ param, message: `« ${param} » attend un nombre entier entre ${min} et ${max}.` });
-    return Number.isNaN(n) ? fallback : Math.min(max, Math.max(min, n));
-  }
-  return n;
 }
 
 /**

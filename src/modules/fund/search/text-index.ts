@@ -1,9 +1,13 @@
 import { type Generated, type Kysely, sql } from 'kysely';
 import type { Dialect } from '../../../adapters/db/connect.js';
 import type { Database } from '../../../adapters/db/schema.js';
-import { stemTokens } from '../../../adapters/search/french-stemmer.js';
+import {
+  entityTextIndex,
+  type StemmedDoc,
+  stemsOf,
+  type TextMatches,
+} from '../../../adapters/search/entity-text.js';
 import type { ParsedQuery } from '../../../adapters/search/query.js';
-import { matchExpression } from '../../../adapters/search/sqlite-fts5.js';
 import { THEMES } from '../fund.domain.js';
 
 /**
@@ -13,8 +17,6 @@ import { THEMES } from '../fund.domain.js';
 const CHUNK = 1000;
 /** PostgreSQL: documents per write when they come from memory (three array parameters, however many). */
 const PG_DOCS_CHUNK = 5000;
-/** A "word" longer than this is noise (a pasted link, a hash): kept out of the index on both dialects. */
-const MAX_STEM = 100;
 
 /** The search's own tables (migration 007-fund-search), beside the Database type the fund module owns. */
 type SearchTables = {
@@ -23,10 +25,7 @@ type SearchTables = {
 };
 type Db = Kysely<Database>;
 
-/** The distinct stems of a text, as both dialects index them. */
-function stemsOf(text: string): string[] {
-  return [...new Set(stemTokens(text).filter((s) => s.length <= MAX_STEM))];
-}
+const index = entityTextIndex({ search: 'laureat_search', id: 'laureat_id', fts: 'laureat_fts' });
 
 /** Runs `work` in the caller's transaction if there is one (the import's), else in a new one. */
 async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
@@ -67,7 +66,7 @@ export interface IndexDoc {
 
 /** Lauréats' stems, ready to be written (see `stemDocs`). */
 export interface StemmedDocs {
-  docs: Doc[];
+  docs: StemmedDoc[];
 }
 
 /** Documents stemmed between two yields to the event loop. */
@@ -81,7 +80,7 @@ const STEM_SLICE = 500;
  * const stemmed = stemDocs(docs); await writeLaureats(trx, batch); await writeIndex(trx, dialect, await stemmed);
  */
 export async function stemDocs(docs: readonly IndexDoc[]): Promise<StemmedDocs> {
-  const out: Doc[] = [];
+  const out: StemmedDoc[] = [];
   for (let i = 0; i < docs.length; i += STEM_SLICE) {
     if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     for (const d of docs.slice(i, i + STEM_SLICE)) out.push(stemmedDoc(d));
@@ -100,8 +99,7 @@ export async function writeIndex(db: Db, dialect: Dialect, stemmed: StemmedDocs)
     const size = dialect === 'postgres' ? PG_DOCS_CHUNK : CHUNK;
     for (let i = 0; i < stemmed.docs.length; i += size) {
       const chunk = stemmed.docs.slice(i, i + size);
-      if (dialect === 'sqlite') await writeSqlite(trx, chunk, []);
-      else await writePostgres(trx, chunk, []);
+      await index.write(trx, dialect, chunk, []);
     }
     // After a bulk write, fresh statistics: else the planner, believing the table small, scans it whole for
     // every text search until autovacuum comes by (see fund.writes.ts).
@@ -210,92 +208,16 @@ async function indexChunk(db: Db, dialect: Dialect, ids: string[]) {
       themes: (l.themes ?? '').split(' '),
     }),
   );
-  if (dialect === 'sqlite') await writeSqlite(db, docs, gone);
-  else await writePostgres(db, docs, gone);
+  await index.write(db, dialect, docs, gone);
 }
 
 /** A lauréat's stems: its title's, and its other words' that its title lacks. */
-function stemmedDoc(d: IndexDoc): Doc {
+function stemmedDoc(d: IndexDoc): StemmedDoc {
   const themeNames = d.themes.map((code) => THEMES[code] ?? '').join('\n');
   const body = [d.summary, d.porteurName, d.coporteurNames.join(' '), d.outputs, themeNames].join('\n');
   const title = stemsOf(d.title);
   const inTitle = new Set(title);
   return { id: d.id, title, body: stemsOf(body).filter((s) => !inTitle.has(s)) };
-}
-
-type Doc = { id: string; title: string[]; body: string[] };
-
-async function writeSqlite(db: Db, docs: Doc[], gone: string[]) {
-  const search = db.withTables<SearchTables>();
-  if (gone.length > 0) {
-    const removed = await search
-      .deleteFrom('laureat_search')
-      .where('laureat_id', 'in', gone)
-      .returning('rid')
-      .execute();
-    await deleteFts(
-      db,
-      removed.map((r) => r.rid),
-    );
-  }
-  if (docs.length === 0) return;
-  const rows = await search
-    .insertInto('laureat_search')
-    .values(docs.map((d) => ({ laureat_id: d.id })))
-    // A no-op update, so that RETURNING gives the rid of rows that were already there too.
-    .onConflict((oc) =>
-      oc.column('laureat_id').doUpdateSet({ laureat_id: (eb) => eb.ref('excluded.laureat_id') }),
-    )
-    .returning(['rid', 'laureat_id'])
-    .execute();
-  const ridOf = new Map(rows.map((r) => [r.laureat_id, Number(r.rid)]));
-  await deleteFts(db, [...ridOf.values()]);
-  const values = docs.map((d) => sql`(${ridOf.get(d.id)!}, ${d.title.join(' ')}, ${d.body.join(' ')})`);
-  await sql`INSERT INTO laureat_fts (rowid, title, body) VALUES ${sql.join(values)}`.execute(db);
-}
-
-async function deleteFts(db: Db, rids: number[]) {
-  if (rids.length > 0) await sql`DELETE FROM laureat_fts WHERE rowid IN (${sql.join(rids)})`.execute(db);
-}
-
-async function writePostgres(db: Db, docs: Doc[], gone: string[]) {
-  if (gone.length > 0) {
-    await sql`DELETE FROM laureat_search WHERE laureat_id = ANY(${gone}::text[])`.execute(db);
-  }
-  if (docs.length === 0) return;
-  // Three text arrays for the whole chunk; the stems become lexemes as they are (array_to_tsvector), as on
-  // SQLite. Body stems exclude the title's, so the concatenation holds no duplicate.
-  await sql`
-    INSERT INTO laureat_search (laureat_id, title_tsv, tsv)
-    SELECT d.id, array_to_tsvector(string_to_array(d.title, ' ')),
-           array_to_tsvector(string_to_array(d.title, ' ') || string_to_array(d.body, ' '))
-    FROM unnest(${docs.map((d) => d.id)}::text[], ${docs.map((d) => d.title.join(' '))}::text[],
-                ${docs.map((d) => d.body.join(' '))}::text[]) AS d(id, title, body)
-    ON CONFLICT (laureat_id) DO UPDATE SET title_tsv = excluded.title_tsv, tsv = excluded.tsv`.execute(db);
-}
-
-/** The rows a text matches: every match, and those with every word in their title (comma-separated rids). */
-export interface TextMatches {
-  matched: string | null;
-  inTitle: string | null;
-}
-
-/**
- * The tsquery text for a parsed query, built from the JS stems as FTS5's matchExpression is: every term
- * required, the last one also as a prefix of the word typed. Stems hold letters and digits only; quotes are
- * doubled anyway.
- *
- * @example
- * tsqueryText(parseSearchText('salles reserv')); // "'sall' & ('reserv':*)"
- */
-export function tsqueryText(query: ParsedQuery): string | null {
-  const quote = (s: string) => `'${s.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
-  const clauses = query.terms.map((t) => quote(t.stem));
-  const last = query.terms.at(-1);
-  if (!last) return null;
-  if (query.prefix === last.stem) clauses[clauses.length - 1] = `(${quote(query.prefix)}:*)`;
-  else if (query.prefix) clauses[clauses.length - 1] = `(${clauses.at(-1)} | ${quote(query.prefix)}:*)`;
-  return clauses.join(' & ');
 }
 
 /**
@@ -306,22 +228,6 @@ export function tsqueryText(query: ParsedQuery): string | null {
  * @example
  * await matchText(db, 'sqlite', parseSearchText('réservation de salles')); // { matched: '3,17', inTitle: '17' }
  */
-export async function matchText(db: Db, dialect: Dialect, query: ParsedQuery): Promise<TextMatches> {
-  if (dialect === 'sqlite') {
-    const expression = matchExpression(query);
-    if (!expression) return { matched: null, inTitle: null };
-    const { rows } = await sql<TextMatches>`
-      SELECT (SELECT group_concat(rowid) FROM laureat_fts WHERE laureat_fts MATCH ${expression}) AS matched,
-             (SELECT group_concat(rowid) FROM laureat_fts WHERE laureat_fts MATCH ${`{title} : (${expression})`})
-               AS "inTitle"`.execute(db);
-    return rows[0] ?? { matched: null, inTitle: null };
-  }
-  const text = tsqueryText(query);
-  if (!text) return { matched: null, inTitle: null };
-  const { rows } = await sql<TextMatches>`
-    SELECT string_agg(s.rid::text, ',') AS matched,
-           string_agg(CASE WHEN s.title_tsv @@ q.query THEN s.rid::text END, ',') AS "inTitle"
-    FROM laureat_search s, (SELECT ${text}::tsquery AS query) q
-    WHERE s.tsv @@ q.query`.execute(db);
-  return rows[0] ?? { matched: null, inTitle: null };
+export function matchText(db: Db, dialect: Dialect, query: ParsedQuery): Promise<TextMatches> {
+  return index.match(db, dialect, query);
 }
